@@ -1,0 +1,47 @@
+package io.releasegraph.config;
+
+import java.util.Optional;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.Config;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Says at start-up, in plain words, where the gateway keeps its data and which upstreams it talks to, so
+ * nobody mistakes the sandbox for production (or the other way round). Prints URLs, never credentials.
+ */
+@Singleton
+public class StartupReport {
+
+    static final String[] UPSTREAMS = { "trifacta", "cryptlex", "launchdarkly" };
+
+    void report(@Observes StartupEvent event, Config config, GatewayConfig gateway) {
+        String jdbc = config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).orElse("(none)");
+        String store = jdbc.startsWith("jdbc:h2:") ? "embedded H2 (" + withoutParameters(jdbc) + ")"
+                : "PostgreSQL (" + withoutParameters(jdbc) + ")";
+        StringBuilder upstreams = new StringBuilder();
+        for (String upstream : UPSTREAMS) {
+            Optional<String> url = config.getOptionalValue("quarkus.rest-client." + upstream + ".url", String.class);
+            if (url.isEmpty()) {
+                continue;
+            }
+            boolean sandbox = url.get().contains("/sandbox/" + upstream);
+            upstreams.append("\n  ").append(upstream).append(" -> ")
+                    .append(sandbox ? "built-in SANDBOX simulator at " : "real service at ").append(url.get());
+        }
+        Log.infof("Releasegraph: cache and idempotency store on %s; sandbox endpoints %s; upstreams:%s",
+                store, gateway.sandbox().enabled() ? "ON under /sandbox" : "off", upstreams);
+    }
+
+    /** JDBC URLs may carry a user or password as parameters; the log gets the location only. */
+    private static String withoutParameters(String jdbc) {
+        int cut = jdbc.indexOf(';');
+        int query = jdbc.indexOf('?');
+        int end = cut < 0 ? query : (query < 0 ? cut : Math.min(cut, query));
+        return end < 0 ? jdbc : jdbc.substring(0, end);
+    }
+}

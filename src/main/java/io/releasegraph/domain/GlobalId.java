@@ -1,0 +1,52 @@
+package io.releasegraph.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * A global object ID: upstream, schema type and the upstream's own ID, base64url-encoded so clients treat
+ * it as opaque. Example: {@code trifacta:DeploymentRelease:12}.
+ */
+public record GlobalId(ReleaseSource source, String type, String externalId) {
+
+    public static String encode(ReleaseSource source, String type, Object externalId) {
+        String raw = source.key() + ":" + type + ":" + externalId;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Optional<GlobalId> decode(String id) {
+        if (id == null || id.isBlank() || id.length() > 512) {
+            return Optional.empty();
+        }
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(id), StandardCharsets.UTF_8);
+            String[] parts = raw.split(":", 3);
+            if (parts.length != 3 || parts[1].isEmpty() || parts[2].isEmpty()) {
+                return Optional.empty();
+            }
+            for (ReleaseSource source : ReleaseSource.values()) {
+                if (source.key().equals(parts[0])) {
+                    return Optional.of(new GlobalId(source, parts[1], parts[2]));
+                }
+            }
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    public String encoded() {
+        return encode(source, type, externalId);
+    }
+
+    /** The upstream ID as a number, for upstreams with numeric IDs. */
+    public Optional<Long> numericId() {
+        try {
+            long value = Long.parseLong(externalId);
+            return value > 0 ? Optional.of(value) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

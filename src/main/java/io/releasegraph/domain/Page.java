@@ -1,0 +1,61 @@
+package io.releasegraph.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * One slice of a list, cut the same way for every connection in the schema: {@code first} items after the
+ * opaque {@code after} cursor. Cursors encode the offset, so they stay valid while the list does not change.
+ */
+public record Page<T>(List<T> items, List<String> cursors, PageInfo pageInfo, int totalCount) {
+
+    public static final int DEFAULT_SIZE = 25;
+    public static final int MAX_SIZE = 100;
+    private static final String PREFIX = "offset:";
+
+    public static <T> Page<T> of(List<T> all, int first, int afterOffset) {
+        int from = Math.min(afterOffset, all.size());
+        int to = Math.min(from + first, all.size());
+        List<String> cursors = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            cursors.add(cursor(i + 1));
+        }
+        PageInfo info = new PageInfo(to < all.size(), from > 0,
+                cursors.isEmpty() ? null : cursors.get(0),
+                cursors.isEmpty() ? null : cursors.get(cursors.size() - 1));
+        return new Page<>(List.copyOf(all.subList(from, to)), cursors, info, all.size());
+    }
+
+    /** The cursor after which the item at {@code offset} follows. */
+    public static String cursor(int offset) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((PREFIX + offset).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The offset an {@code after} cursor points to, or empty when the cursor is not one of ours. */
+    public static Optional<Integer> offsetOf(String cursor) {
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!decoded.startsWith(PREFIX)) {
+                return Optional.empty();
+            }
+            int offset = Integer.parseInt(decoded.substring(PREFIX.length()));
+            return offset < 0 ? Optional.empty() : Optional.of(offset);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Pairs each item with its cursor, for a connection's {@code edges}. */
+    public <E> List<E> edges(BiFunction<String, T, E> edge) {
+        List<E> edges = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            edges.add(edge.apply(cursors.get(i), items.get(i)));
+        }
+        return edges;
+    }
+}

@@ -1,0 +1,46 @@
+package io.releasegraph.graphql;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import io.releasegraph.domain.GlobalId;
+import io.releasegraph.domain.Node;
+import io.releasegraph.domain.ReleaseSource;
+import io.releasegraph.service.DeploymentService;
+import io.releasegraph.service.ReleaseService;
+import io.releasegraph.service.RunService;
+import io.smallrye.mutiny.Uni;
+
+/** {@code node(id:)}: any object by its global ID, as Relay and Apollo refetching expect. */
+@GraphQLApi
+public class NodeResolver {
+
+    private final DeploymentService deployments;
+    private final RunService runs;
+    private final ReleaseService releases;
+
+    NodeResolver(DeploymentService deployments, RunService runs, ReleaseService releases) {
+        this.deployments = deployments;
+        this.runs = runs;
+        this.releases = releases;
+    }
+
+    @Query
+    @Description("Any object by its ID; NOT_FOUND when it does not exist, VALIDATION when the ID is malformed.")
+    public Uni<Node> node(@NonNull @Id @Description("An `id` the gateway returned.") String id) {
+        return Uni.createFrom().deferred(() -> {
+            GlobalId parsed = Ids.parse(id, "id");
+            if (parsed.source() == ReleaseSource.TRIFACTA && DeploymentResolver.DEPLOYMENT.equals(parsed.type())) {
+                return deployments.deployment(DeploymentResolver.deploymentId(id, "id")).map(Node.class::cast);
+            }
+            if (parsed.source() == ReleaseSource.TRIFACTA && JobGroupResolver.JOB_GROUP.equals(parsed.type())) {
+                return runs.jobGroup(Ids.numeric(id, "id", ReleaseSource.TRIFACTA, JobGroupResolver.JOB_GROUP))
+                        .map(Node.class::cast);
+            }
+            return releases.release(parsed).map(Node.class::cast);
+        });
+    }
+}

@@ -1,0 +1,92 @@
+package io.releasegraph.provider;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JacksonException;
+
+import io.releasegraph.domain.ReleaseSource;
+import io.releasegraph.error.ConflictException;
+import io.releasegraph.error.GatewayException;
+import io.releasegraph.error.NotFoundException;
+import io.releasegraph.error.UpstreamErrorException;
+import io.releasegraph.error.UpstreamRateLimitedException;
+import io.releasegraph.error.UpstreamTimeoutException;
+import io.releasegraph.error.UpstreamUnavailableException;
+import io.releasegraph.error.ValidationException;
+import io.vertx.core.VertxException;
+import io.vertx.core.http.HttpClosedException;
+
+/**
+ * Turns what an upstream call ends with (an HTTP status or a transport failure) into the error contract,
+ * the same way for every provider. Messages name the upstream and the status, never the upstream's body.
+ */
+public final class UpstreamFailures {
+
+    private UpstreamFailures() {
+    }
+
+    /** For a {@code @ClientExceptionMapper}: the exception an error status stands for. */
+    public static GatewayException fromResponse(ReleaseSource upstream, Response response) {
+        int status = response.getStatus();
+        String name = displayName(upstream);
+        return switch (status) {
+            case 400, 422 -> new ValidationException(null, name + " rejected the request as invalid (HTTP " + status + ").",
+                    upstream.key(), status);
+            case 404, 410 -> new NotFoundException(name + " has no such object (HTTP " + status + ").", upstream.key(),
+                    status, null);
+            case 409 -> new ConflictException(name + " refused the change in the object's current state (HTTP 409).",
+                    upstream.key(), status, null);
+            case 429 -> new UpstreamRateLimitedException(name + " is rate limiting the gateway; try again later.",
+                    upstream.key(), RetryAfter.seconds(response).orElse(1L));
+            case 401, 403 -> new UpstreamErrorException(name + " rejected the gateway's credentials (HTTP " + status
+                    + "); an operator must fix the gateway's configuration.", upstream.key(), status, null);
+            default -> new UpstreamErrorException(name + " answered with an error (HTTP " + status + ").", upstream.key(),
+                    status, null);
+        };
+    }
+
+    /** Anything a call failed with, as a {@link GatewayException}; ours pass through unchanged. */
+    public static GatewayException translate(ReleaseSource upstream, Throwable failure) {
+        String name = displayName(upstream);
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof GatewayException gateway) {
+                return gateway;
+            }
+            if (cause instanceof TimeoutException || cause instanceof java.net.SocketTimeoutException
+                    || cause instanceof io.netty.handler.timeout.TimeoutException
+                    || cause instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException) {
+                return new UpstreamTimeoutException(name + " did not answer in time.", upstream.key(), null, null);
+            }
+            if (cause instanceof org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException) {
+                return new UpstreamUnavailableException(name + " is failing; the gateway stopped calling it for a while.",
+                        upstream.key(), null, null);
+            }
+            if (cause instanceof JacksonException) {
+                return new UpstreamErrorException(name + " sent an answer the gateway could not read.", upstream.key(),
+                        null, null);
+            }
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof HttpClosedException || cause instanceof ClosedChannelException
+                    || cause instanceof java.io.IOException) {
+                return new UpstreamUnavailableException(name + " could not be reached.", upstream.key(), null, null);
+            }
+            if (cause instanceof VertxException && String.valueOf(cause.getMessage()).contains("Connection was closed")) {
+                return new UpstreamUnavailableException(name + " closed the connection.", upstream.key(), null, null);
+            }
+        }
+        return new UpstreamErrorException(name + " call failed unexpectedly.", upstream.key(), null, null);
+    }
+
+    public static String displayName(ReleaseSource upstream) {
+        return switch (upstream) {
+            case TRIFACTA -> "Trifacta";
+            case CRYPTLEX -> "Cryptlex";
+            case LAUNCHDARKLY -> "LaunchDarkly";
+        };
+    }
+}

@@ -1,0 +1,165 @@
+package io.releasegraph.provider.trifacta;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
+
+import io.releasegraph.config.GatewayConfig;
+import io.releasegraph.domain.Deployment;
+import io.releasegraph.domain.DeploymentRelease;
+import io.releasegraph.domain.GlobalId;
+import io.releasegraph.domain.JobGroup;
+import io.releasegraph.domain.Release;
+import io.releasegraph.domain.ReleaseSource;
+import io.releasegraph.domain.RunParameter;
+import io.releasegraph.error.NotFoundException;
+import io.releasegraph.provider.Paging;
+import io.releasegraph.provider.ReleaseProvider;
+import io.releasegraph.provider.UpstreamFailures;
+import io.releasegraph.provider.UploadedFile;
+import io.releasegraph.provider.trifacta.dto.TrifactaDeployment;
+import io.releasegraph.provider.trifacta.dto.TrifactaImportResult;
+import io.releasegraph.provider.trifacta.dto.TrifactaList;
+import io.releasegraph.provider.trifacta.dto.TrifactaRelease;
+import io.releasegraph.provider.trifacta.dto.TrifactaReleasePatch;
+import io.releasegraph.provider.trifacta.dto.TrifactaRunRequest;
+import io.releasegraph.provider.trifacta.dto.TrifactaRunResult;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The gateway's only way to Trifacta Deployment Manager: walks pages, maps wire records to schema records and
+ * every failure to the error contract. A 404 becomes an empty {@link Optional}, never an error.
+ */
+@ApplicationScoped
+public class TrifactaClient implements ReleaseProvider {
+
+    private static final String EMBED_RELEASES = "releases";
+    private static final String EMBED_JOBS = "jobs";
+
+    private final TrifactaRestClient rest;
+    private final int pageSize;
+
+    TrifactaClient(@RestClient TrifactaRestClient rest, GatewayConfig config) {
+        this.rest = rest;
+        this.pageSize = config.trifacta().pageSize();
+    }
+
+    /** What an import did: the new release (none on a dry run) and the package's flow names. */
+    public record ImportOutcome(Optional<DeploymentRelease> release, List<String> flowNames) {
+    }
+
+    @Override
+    public ReleaseSource source() {
+        return ReleaseSource.TRIFACTA;
+    }
+
+    /** Every deployment with all its releases. */
+    public Uni<List<Deployment>> listDeployments() {
+        return translated(Paging.collect(
+                page -> rest.listDeployments(pageSize, page * pageSize, EMBED_RELEASES).map(TrifactaList::items),
+                this::isShortPage))
+                .chain(deployments -> {
+                    if (deployments.isEmpty()) {
+                        return Uni.createFrom().item(List.<Deployment> of());
+                    }
+                    return Uni.join().all(deployments.stream().map(this::withAllReleases).toList()).andFailFast();
+                });
+    }
+
+    public Uni<Optional<Deployment>> findDeployment(long id) {
+        return optional(rest.getDeployment(id, EMBED_RELEASES, pageSize, 0).chain(this::withAllReleases));
+    }
+
+    public Uni<Optional<DeploymentRelease>> findDeploymentRelease(long id) {
+        return optional(rest.getRelease(id).map(TrifactaMapper::release));
+    }
+
+    public Uni<Optional<JobGroup>> findJobGroup(long id) {
+        return optional(rest.getJobGroup(id, EMBED_JOBS).map(TrifactaMapper::jobGroup));
+    }
+
+    @Override
+    public Uni<List<Release>> listReleases() {
+        return translated(allReleases(null))
+                .map(releases -> releases.stream()
+                        .map(TrifactaMapper::release)
+                        .sorted(TrifactaMapper.NEWEST_FIRST)
+                        .map(Release.class::cast)
+                        .toList());
+    }
+
+    @Override
+    public Uni<Optional<Release>> findRelease(GlobalId id) {
+        Optional<Long> externalId = id.numericId();
+        if (!TrifactaMapper.RELEASE.equals(id.type()) || externalId.isEmpty()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return findDeploymentRelease(externalId.get()).map(release -> release.map(Release.class::cast));
+    }
+
+    /** Activates or deactivates a release; Trifacta keeps at most one active per deployment. */
+    public Uni<Void> setActive(long releaseId, boolean active) {
+        return translated(rest.patchRelease(releaseId, new TrifactaReleasePatch(active))).replaceWithVoid();
+    }
+
+    /** Imports a flow package into a deployment; a real import makes the new release the active one. */
+    public Uni<ImportOutcome> importRelease(long deploymentId, UploadedFile file, boolean dryRun) {
+        ClientMultipartForm form = ClientMultipartForm.create()
+                .binaryFileUpload("data", file.fileName(), file.path(), "application/zip");
+        Uni<TrifactaImportResult> call = dryRun ? rest.dryRunImport(deploymentId, form)
+                : rest.importRelease(deploymentId, form);
+        return translated(call).map(result -> new ImportOutcome(
+                Optional.ofNullable(dryRun ? null : result.release())
+                        .map(release -> TrifactaMapper.release(release, deploymentId)),
+                result.flows() == null ? List.of()
+                        : result.flows().stream().map(TrifactaImportResult.Flow::name).toList()));
+    }
+
+    /** Runs the deployment's active release and answers the new job group's ID. */
+    public Uni<Long> run(long deploymentId, List<RunParameter> parameters) {
+        TrifactaRunRequest request = parameters.isEmpty() ? null
+                : TrifactaRunRequest.of(parameters.stream()
+                        .map(parameter -> new TrifactaRunRequest.Override(parameter.key(), parameter.value()))
+                        .toList());
+        return translated(rest.run(deploymentId, request)).map(answer -> answer.items().stream()
+                .findFirst()
+                .map(TrifactaRunResult::id)
+                .orElseThrow(() -> UpstreamFailures.translate(ReleaseSource.TRIFACTA,
+                        new IllegalStateException("run answer without a job group"))));
+    }
+
+    /** A deployment with every release, paging further when the embedded list was cut short. */
+    private Uni<Deployment> withAllReleases(TrifactaDeployment deployment) {
+        List<TrifactaRelease> embedded = deployment.releases() == null ? null : deployment.releases().items();
+        boolean complete = embedded != null
+                && (deployment.numReleases() == null || embedded.size() >= deployment.numReleases());
+        if (complete) {
+            return Uni.createFrom().item(TrifactaMapper.deployment(deployment, embedded));
+        }
+        return allReleases(deployment.id()).map(releases -> TrifactaMapper.deployment(deployment, releases));
+    }
+
+    private Uni<List<TrifactaRelease>> allReleases(Long deploymentId) {
+        return Paging.collect(
+                page -> rest.listReleases(deploymentId, pageSize, page * pageSize).map(TrifactaList::items),
+                this::isShortPage);
+    }
+
+    /** Trifacta's end of list: a page shorter than the limit asked for. */
+    private boolean isShortPage(List<?> page) {
+        return page.size() < pageSize;
+    }
+
+    private <T> Uni<T> translated(Uni<T> call) {
+        return call.onFailure().transform(failure -> UpstreamFailures.translate(ReleaseSource.TRIFACTA, failure));
+    }
+
+    private <T> Uni<Optional<T>> optional(Uni<T> call) {
+        return translated(call).map(Optional::of)
+                .onFailure(NotFoundException.class).recoverWithItem(Optional.empty());
+    }
+}

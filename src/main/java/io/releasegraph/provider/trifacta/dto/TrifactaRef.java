@@ -1,0 +1,5 @@
+package io.releasegraph.provider.trifacta.dto;
+
+/** A reference to another Trifacta object: {@code {"id": n}}. */
+public record TrifactaRef(Long id) {
+}

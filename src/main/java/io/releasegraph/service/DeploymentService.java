@@ -1,0 +1,110 @@
+package io.releasegraph.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.releasegraph.domain.Deployment;
+import io.releasegraph.domain.DeploymentRelease;
+import io.releasegraph.domain.ImportReleasePayload;
+import io.releasegraph.domain.ReleaseActivationPayload;
+import io.releasegraph.error.NotFoundException;
+import io.releasegraph.provider.UploadedFile;
+import io.releasegraph.provider.trifacta.TrifactaClient;
+import io.smallrye.mutiny.Uni;
+
+/** Deployments and their releases: reads, activation and package import. */
+@ApplicationScoped
+public class DeploymentService {
+
+    private final TrifactaClient trifacta;
+
+    DeploymentService(TrifactaClient trifacta) {
+        this.trifacta = trifacta;
+    }
+
+    public Uni<List<Deployment>> deployments() {
+        return trifacta.listDeployments();
+    }
+
+    public Uni<Deployment> deployment(long id) {
+        return trifacta.findDeployment(id).map(found -> found.orElseThrow(() -> notFound("deployment", id)));
+    }
+
+    /** The deployments with these IDs in the same order, null where one does not exist (batched fields). */
+    public Uni<List<Deployment>> deploymentsByIds(List<Long> ids) {
+        List<Long> distinct = ids.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Uni.join().all(distinct.stream().map(trifacta::findDeployment).toList()).andFailFast()
+                .map(found -> {
+                    Map<Long, Deployment> byId = found.stream().flatMap(Optional::stream)
+                            .collect(Collectors.toMap(Deployment::externalId, Function.identity()));
+                    return ids.stream().map(byId::get).toList();
+                });
+    }
+
+    public Uni<DeploymentRelease> release(long id) {
+        return trifacta.findDeploymentRelease(id).map(found -> found.orElseThrow(() -> notFound("release", id)));
+    }
+
+    /** Makes the release its deployment's active one; the one active before stops being active. */
+    public Uni<ReleaseActivationPayload> activate(long releaseId) {
+        return release(releaseId)
+                .chain(release -> deployment(release.deploymentExternalId()))
+                .chain(before -> trifacta.setActive(releaseId, true)
+                        .chain(() -> deployment(before.externalId()))
+                        .map(after -> new ReleaseActivationPayload(
+                                after.activeRelease().orElse(null),
+                                previouslyActive(before, after).orElse(null),
+                                after)));
+    }
+
+    /** Leaves the release's deployment without an active release (when this one was it). */
+    public Uni<ReleaseActivationPayload> deactivate(long releaseId) {
+        return release(releaseId)
+                .chain(release -> trifacta.setActive(releaseId, false)
+                        .chain(() -> deployment(release.deploymentExternalId()))
+                        .map(after -> new ReleaseActivationPayload(
+                                after.activeRelease().orElse(null),
+                                release.active() ? find(after, releaseId).orElse(null) : null,
+                                after)));
+    }
+
+    /** Imports a flow package; a real import makes the new release the active one. */
+    public Uni<ImportReleasePayload> importRelease(long deploymentId, UploadedFile file, boolean dryRun) {
+        return deployment(deploymentId)
+                .chain(before -> trifacta.importRelease(deploymentId, file, dryRun)
+                        .chain(outcome -> {
+                            if (dryRun) {
+                                return Uni.createFrom().item(
+                                        new ImportReleasePayload(true, null, null, outcome.flowNames(), before));
+                            }
+                            return deployment(deploymentId).map(after -> new ImportReleasePayload(false,
+                                    outcome.release().flatMap(release -> find(after, release.externalId()))
+                                            .or(outcome::release).orElse(null),
+                                    previouslyActive(before, after).orElse(null),
+                                    outcome.flowNames(), after));
+                        }));
+    }
+
+    /** The release that was active before and is not any more, read from the deployment after the change. */
+    private static Optional<DeploymentRelease> previouslyActive(Deployment before, Deployment after) {
+        return before.activeRelease()
+                .flatMap(was -> find(after, was.externalId()))
+                .filter(now -> !now.active());
+    }
+
+    private static Optional<DeploymentRelease> find(Deployment deployment, long releaseId) {
+        return deployment.allReleases().stream().filter(release -> release.externalId() == releaseId).findFirst();
+    }
+
+    static NotFoundException notFound(String what, long id) {
+        return new NotFoundException("Trifacta has no " + what + " " + id + ".", "trifacta", 404, null);
+    }
+}

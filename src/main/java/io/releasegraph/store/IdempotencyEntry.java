@@ -1,0 +1,45 @@
+package io.releasegraph.store;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One idempotency key: claimed before the upstream call, completed with its result after. */
+@Entity
+@Table(name = "idempotency_key")
+public class IdempotencyEntry {
+
+    @Id
+    @Column(name = "idem_key", length = 200)
+    public String key;
+
+    @Column(name = "operation", nullable = false, length = 64)
+    public String operation;
+
+    /** A hash of the request, so a key reused for a different request is refused rather than replayed. */
+    @Column(name = "fingerprint", nullable = false, length = 64)
+    public String fingerprint;
+
+    @Column(name = "result", length = 200)
+    public String result;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "completed_at")
+    public OffsetDateTime completedAt;
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof IdempotencyEntry entry && Objects.equals(key, entry.key);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(key);
+    }
+}

@@ -1,0 +1,96 @@
+package io.releasegraph.store;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.releasegraph.domain.RunParameter;
+import io.releasegraph.support.Blocking;
+import io.smallrye.mutiny.Uni;
+
+/** The runs the gateway started. Trifacta cannot list a deployment's job groups, so the gateway remembers them. */
+@ApplicationScoped
+public class RunHistory {
+
+    /** One remembered run. */
+    public record Run(long jobGroupId, long deploymentId, List<RunParameter> parameters, OffsetDateTime createdAt) {
+    }
+
+    private static final TypeReference<List<RunParameter>> PARAMETERS = new TypeReference<>() {
+    };
+
+    private final RunRepository repository;
+    private final ObjectMapper json;
+
+    RunHistory(RunRepository repository, ObjectMapper json) {
+        this.repository = repository;
+        this.json = json;
+    }
+
+    public Uni<Void> record(long jobGroupId, long deploymentId, List<RunParameter> parameters) {
+        return Blocking.run(() -> recordNow(jobGroupId, deploymentId, parameters));
+    }
+
+    /** Runs of these deployments, newest first. */
+    public Uni<List<Run>> ofDeployments(List<Long> deploymentIds) {
+        return Blocking.supply(() -> findNow(deploymentIds));
+    }
+
+    public Uni<Optional<Run>> find(long jobGroupId) {
+        return Blocking.supply(() -> findOneNow(jobGroupId));
+    }
+
+    @Transactional
+    void recordNow(long jobGroupId, long deploymentId, List<RunParameter> parameters) {
+        if (repository.findById(jobGroupId) != null) {
+            return;
+        }
+        RunRecord record = new RunRecord();
+        record.jobGroupId = jobGroupId;
+        record.deploymentId = deploymentId;
+        record.parameters = write(parameters);
+        record.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        repository.persist(record);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    List<Run> findNow(List<Long> deploymentIds) {
+        if (deploymentIds.isEmpty()) {
+            return List.of();
+        }
+        return repository.findByDeployments(deploymentIds).stream().map(this::toRun).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Optional<Run> findOneNow(long jobGroupId) {
+        return repository.findByIdOptional(jobGroupId).map(this::toRun);
+    }
+
+    private Run toRun(RunRecord record) {
+        return new Run(record.jobGroupId, record.deploymentId, read(record.parameters), record.createdAt);
+    }
+
+    private String write(List<RunParameter> parameters) {
+        try {
+            return json.writeValueAsString(parameters);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("run parameters are always serialisable", e);
+        }
+    }
+
+    private List<RunParameter> read(String parameters) {
+        try {
+            return json.readValue(parameters, PARAMETERS);
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.releasegraph.store;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A run the gateway started: which deployment, with which parameters (JSON), when. */
+@Entity
+@Table(name = "run_record")
+public class RunRecord {
+
+    @Id
+    @Column(name = "job_group_id")
+    public Long jobGroupId;
+
+    @Column(name = "deployment_id", nullable = false)
+    public long deploymentId;
+
+    @Column(name = "parameters", nullable = false, length = 8000)
+    public String parameters;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RunRecord record && Objects.equals(jobGroupId, record.jobGroupId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(jobGroupId);
+    }
+}
