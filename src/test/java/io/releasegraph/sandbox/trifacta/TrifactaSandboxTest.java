@@ -393,6 +393,20 @@ class TrifactaSandboxTest {
                 415, "UnsupportedMediaType");
     }
 
+    @Test
+    void unexpectedFailuresAnswerTheExceptionBodyWithoutInternals() {
+        // no endpoint can be made to fail on purpose, so call the resource's own mapper directly
+        jakarta.ws.rs.core.Response response = new TrifactaSandboxResource(state)
+                .mapUnexpected(new IllegalStateException("secret internals"));
+
+        assertThat(response.getStatus()).isEqualTo(500);
+        assertThat(response.getEntity()).isInstanceOfSatisfying(TrifactaJson.ErrorBody.class, body -> {
+            assertThat(body.exception().name()).isEqualTo("InternalServerError");
+            assertThat(body.exception().message()).isNotBlank();
+            assertThat(body.exception().details()).doesNotContain("secret internals");
+        });
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------
 
     private static RequestSpecification api() {
