@@ -33,8 +33,11 @@ import io.vertx.ext.web.impl.RoutingContextInternal;
 @ApplicationScoped
 public class MultipartGraphQLHandler {
 
-    /** Before the GraphQL route, after Quarkus' own early handlers (CORS, access log). */
-    static final int ORDER = 1000;
+    /**
+     * Before the GraphQL route, which Quarkus registers without an explicit order (so at 0 and up), and after
+     * its own early handlers (CORS, access log, body limits at negative orders near Integer.MIN_VALUE).
+     */
+    static final int ORDER = -10;
     private static final long MULTIPART_OVERHEAD = 64 * 1024;
 
     private final UploadRegistry registry;
