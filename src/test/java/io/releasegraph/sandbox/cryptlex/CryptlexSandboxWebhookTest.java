@@ -1,0 +1,139 @@
+package io.releasegraph.sandbox.cryptlex;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.releasegraph.sandbox.cryptlex.CryptlexSandboxTest.ISO_UTC;
+import static io.releasegraph.sandbox.cryptlex.CryptlexSandboxTest.api;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(CryptlexWebhookReceiver.class)
+class CryptlexSandboxWebhookTest {
+
+    private static final Pattern SIGNATURE = Pattern.compile("t=(\\d+),v1=([0-9a-f]{64})");
+    /** Generous for a loaded 2-core machine; deliveries normally arrive within milliseconds. */
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration QUIET_PERIOD = Duration.ofMillis(300);
+
+    WireMockServer receiver;
+
+    @Inject
+    CryptlexSandboxState state;
+
+    @Inject
+    CryptlexRateLimiter limiter;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @BeforeEach
+    void reset() {
+        state.reset();
+        limiter.reset();
+        receiver.resetRequests();
+    }
+
+    @Test
+    void patchDeliversOneSignedReleaseUpdated() throws Exception {
+        JsonNode updated = mapper.readTree(api().body(Map.of("notes", "Webhook me"))
+                .patch("/v3/releases/{id}", CryptlexSeed.STUDIO_2_5_1_BETA)
+                .then().statusCode(200).extract().asString());
+
+        LoggedRequest delivery = awaitSingleDelivery();
+
+        JsonNode event = assertSignedReleaseUpdated(delivery);
+        assertThat(event.get("data")).isEqualTo(updated);
+        assertThat(event.at("/data/notes").asText()).isEqualTo("Webhook me");
+    }
+
+    @Test
+    void publishDeliversOneSignedReleaseUpdated() throws Exception {
+        api().post("/v3/releases/{id}/publish", CryptlexSeed.CLI_1_10_0_BETA).then().statusCode(200);
+
+        JsonNode event = assertSignedReleaseUpdated(awaitSingleDelivery());
+
+        assertThat(event.at("/data/id").asText()).isEqualTo(CryptlexSeed.CLI_1_10_0_BETA);
+        assertThat(event.at("/data/published").asBoolean()).isTrue();
+        assertThat(event.at("/data/publishedAt").asText()).matches(ISO_UTC);
+    }
+
+    @Test
+    void failedUpdatesSendNothing() throws Exception {
+        api().body(Map.of("version", "1.2.3.4.5")).patch("/v3/releases/{id}", CryptlexSeed.STUDIO_2_5_1_BETA)
+                .then().statusCode(400);
+        api().body(Map.of("notes", "x")).patch("/v3/releases/{id}", CryptlexSeed.STUDIO_2_4_0)
+                .then().statusCode(409);
+        api().post("/v3/releases/{id}/publish", CryptlexSeed.STUDIO_2_4_0).then().statusCode(409);
+        api(CryptlexSandboxTest.READ_TOKEN).body(Map.of("notes", "x"))
+                .patch("/v3/releases/{id}", CryptlexSeed.STUDIO_2_5_1_BETA).then().statusCode(403);
+        // a successful update afterwards marks the point by which any stray delivery would have arrived
+        api().body(Map.of("notes", "marker")).patch("/v3/releases/{id}", CryptlexSeed.CLI_1_10_0_BETA)
+                .then().statusCode(200);
+
+        LoggedRequest only = awaitSingleDelivery();
+
+        assertThat(mapper.readTree(only.getBody()).at("/data/id").asText())
+                .isEqualTo(CryptlexSeed.CLI_1_10_0_BETA);
+    }
+
+    /** Checks the envelope and verifies the signature with an HMAC computed here, not by the code under test. */
+    private JsonNode assertSignedReleaseUpdated(LoggedRequest delivery) throws Exception {
+        assertThat(delivery.getHeader("Content-Type")).startsWith("application/json");
+        Matcher signature = SIGNATURE.matcher(delivery.getHeader("X-Cryptlex-Signature"));
+        assertThat(signature.matches()).as("signature header format").isTrue();
+        long timestamp = Long.parseLong(signature.group(1));
+        assertThat(timestamp).isBetween(Instant.now().getEpochSecond() - 60, Instant.now().getEpochSecond());
+
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(CryptlexWebhookReceiver.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+        assertThat(signature.group(2)).isEqualTo(HexFormat.of().formatHex(mac.doFinal(delivery.getBody())));
+
+        JsonNode event = mapper.readTree(delivery.getBody());
+        assertThat(event.get("event").asText()).isEqualTo("release.updated");
+        assertThat(event.get("triggeredAt").asText()).matches(ISO_UTC);
+        assertThat(event.get("data").get("id").asText()).isNotEmpty();
+        return event;
+    }
+
+    /** Waits for the asynchronous delivery, then makes sure no second one follows. */
+    private LoggedRequest awaitSingleDelivery() throws InterruptedException {
+        Instant deadline = Instant.now().plus(DELIVERY_TIMEOUT);
+        while (deliveries().isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(QUIET_PERIOD.toMillis());
+        List<LoggedRequest> deliveries = deliveries();
+        assertThat(deliveries).hasSize(1);
+        return deliveries.get(0);
+    }
+
+    private List<LoggedRequest> deliveries() {
+        return receiver.findAll(postRequestedFor(urlEqualTo(CryptlexWebhookReceiver.PATH)));
+    }
+}
