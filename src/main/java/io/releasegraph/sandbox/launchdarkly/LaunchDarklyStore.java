@@ -50,13 +50,13 @@ public class LaunchDarklyStore {
     }
 
     public synchronized Release release(String projectKey, String flagKey) {
-        return storedRelease(projectKey, flagKey).release();
+        return storedRelease(project(projectKey), flagKey).release();
     }
 
     /** JSON Patch on a legacy release; all operations are checked before any is applied. */
     public synchronized Release patchRelease(String projectKey, String flagKey, JsonNode patch) {
         ProjectState project = project(projectKey);
-        StoredRelease stored = storedRelease(projectKey, flagKey);
+        StoredRelease stored = storedRelease(project, flagKey);
         if (!pipelineOf(project, stored.release()).isLegacy()) {
             throw LdApiException.invalidRequest("This release belongs to a new release pipeline, which JSON Patch "
                     + "cannot update; use PUT /api/v2/projects/" + projectKey + "/flags/" + flagKey
@@ -68,8 +68,9 @@ public class LaunchDarklyStore {
     }
 
     public synchronized void deleteRelease(String projectKey, String flagKey) {
-        storedRelease(projectKey, flagKey);
-        project(projectKey).releases.remove(flagKey);
+        ProjectState project = project(projectKey);
+        storedRelease(project, flagKey);
+        project.releases.remove(flagKey);
     }
 
     /** Adds a flag to a pipeline; a flag that is already in a release must leave it first (DELETE). */
@@ -216,8 +217,7 @@ public class LaunchDarklyStore {
         }
     }
 
-    private StoredRelease storedRelease(String projectKey, String flagKey) {
-        ProjectState project = project(projectKey);
+    private static StoredRelease storedRelease(ProjectState project, String flagKey) {
         requireFlag(project, flagKey);
         return storedReleaseOr404(project, flagKey, "Flag " + flagKey + " has no release");
     }

@@ -92,7 +92,8 @@ public final class LdWire {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ReleasePhase(@JsonProperty("_id") String id, @JsonProperty("_name") String name, boolean complete,
-            @JsonProperty("_creationDate") long creationDate, @JsonProperty("_audiences") List<ReleaseAudience> audiences,
+            @JsonProperty("_creationDate") long creationDate,
+            @JsonProperty("_audiences") List<ReleaseAudience> audiences,
             @JsonProperty("_completionDate") Long completionDate, @JsonProperty("_completedBy") CompletedBy completedBy,
             String status, boolean started, @JsonProperty("_startedDate") Long startedDate,
             Map<String, Object> configuration) {

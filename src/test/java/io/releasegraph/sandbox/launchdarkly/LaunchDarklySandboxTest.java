@@ -105,8 +105,8 @@ class LaunchDarklySandboxTest {
 
     @Test
     void getAnswers404WhenTheFlagHasNoRelease() {
-        checked("GET", "/api/v2/flags/web-app/legacy-banner/release")
-                .then().statusCode(404).body("code", equalTo("not_found")).body("message", containsString("no release"));
+        checked("GET", "/api/v2/flags/web-app/legacy-banner/release").then().statusCode(404)
+                .body("code", equalTo("not_found")).body("message", containsString("no release"));
         checked("GET", "/api/v2/flags/web-app/no-such-flag/release").then().statusCode(404);
         checked("GET", "/api/v2/flags/no-such-project/dark-mode/release").then().statusCode(404);
     }
@@ -165,6 +165,18 @@ class LaunchDarklySandboxTest {
     }
 
     @Test
+    void patchReMarkingAPhaseAsItIsKeepsItsDates() {
+        JsonPath before = ld().get(LEGACY_RELEASE).jsonPath();
+
+        JsonPath after = checked("PATCH", LEGACY_RELEASE, replace(0, true)).then().statusCode(200)
+                .extract().jsonPath();
+
+        assertThat(after.getLong("phases[0]._completionDate")).isEqualTo(before.getLong("phases[0]._completionDate"));
+        assertThat(after.getLong("phases[0]._startedDate")).isEqualTo(before.getLong("phases[0]._startedDate"));
+        assertThat(after.getInt("_version")).isEqualTo(before.getInt("_version") + 1);
+    }
+
+    @Test
     void patchIsAtomicSoOneBadOperationChangesNothing() {
         String before = ld().get(LEGACY_RELEASE).asString();
         List<Map<String, Object>> patch = List.of(
@@ -176,19 +188,24 @@ class LaunchDarklySandboxTest {
         assertThat(ld().get(LEGACY_RELEASE).asString()).isEqualTo(before);
     }
 
+    /** One JSON Patch operation as raw JSON text, so tests can send what a typed body could not. */
+    static String op(String op, String path, String valueJson) {
+        return "{\"op\":\"" + op + "\",\"path\":\"" + path + "\""
+                + (valueJson == null ? "" : ",\"value\":" + valueJson) + "}";
+    }
+
     static Stream<Arguments> invalidPatches() {
         return Stream.of(
-                Arguments.of("another op", "[{\"op\":\"add\",\"path\":\"/phases/1/complete\",\"value\":true}]"),
-                Arguments.of("test op", "[{\"op\":\"test\",\"path\":\"/phases/1/complete\",\"value\":true}]"),
-                Arguments.of("another path", "[{\"op\":\"replace\",\"path\":\"/phases/1/started\",\"value\":true}]"),
-                Arguments.of("/phase/ instead of /phases/",
-                        "[{\"op\":\"replace\",\"path\":\"/phase/0/complete\",\"value\":true}]"),
-                Arguments.of("string value", "[{\"op\":\"replace\",\"path\":\"/phases/1/complete\",\"value\":\"true\"}]"),
-                Arguments.of("null value", "[{\"op\":\"replace\",\"path\":\"/phases/1/complete\",\"value\":null}]"),
-                Arguments.of("missing value", "[{\"op\":\"replace\",\"path\":\"/phases/1/complete\"}]"),
-                Arguments.of("index out of range", "[{\"op\":\"replace\",\"path\":\"/phases/3/complete\",\"value\":true}]"),
-                Arguments.of("negative index", "[{\"op\":\"replace\",\"path\":\"/phases/-1/complete\",\"value\":true}]"),
-                Arguments.of("not an array", "{\"op\":\"replace\",\"path\":\"/phases/1/complete\",\"value\":true}"),
+                Arguments.of("another op", "[" + op("add", "/phases/1/complete", "true") + "]"),
+                Arguments.of("test op", "[" + op("test", "/phases/1/complete", "true") + "]"),
+                Arguments.of("another path", "[" + op("replace", "/phases/1/started", "true") + "]"),
+                Arguments.of("/phase/ instead of /phases/", "[" + op("replace", "/phase/0/complete", "true") + "]"),
+                Arguments.of("string value", "[" + op("replace", "/phases/1/complete", "\"true\"") + "]"),
+                Arguments.of("null value", "[" + op("replace", "/phases/1/complete", "null") + "]"),
+                Arguments.of("missing value", "[" + op("replace", "/phases/1/complete", null) + "]"),
+                Arguments.of("index out of range", "[" + op("replace", "/phases/3/complete", "true") + "]"),
+                Arguments.of("negative index", "[" + op("replace", "/phases/-1/complete", "true") + "]"),
+                Arguments.of("not an array", op("replace", "/phases/1/complete", "true")),
                 Arguments.of("array of non-objects", "[\"replace\"]"),
                 Arguments.of("empty patch", "[]"),
                 Arguments.of("unparseable JSON", "[{\"op\":"),
@@ -571,8 +588,8 @@ class LaunchDarklySandboxTest {
     }
 
     @Test
-    void theRequestsTheTestsSendConformToTheSpec() {
-        // a self-check of the shared helper: the beta header is not in the spec and must not be reported
+    void openApiHelperIgnoresTheBetaHeaderAndReportsRealProblems() {
+        // the beta header is not in the spec and must pass; a missing required field must not
         Map<String, String> headers = Map.of("Authorization", TOKEN, "LD-API-Version", "beta",
                 "Content-Type", "application/json");
         LaunchDarklyOpenApi.assertValidRequest("PATCH", LEGACY_RELEASE, headers,
@@ -583,5 +600,13 @@ class LaunchDarklySandboxTest {
         assertThat(LaunchDarklyOpenApi.responseProblems("GET", LEGACY_RELEASE, 200,
                 Map.of("Content-Type", "application/json"), "{\"name\":\"x\"}"))
                 .anySatisfy(problem -> assertThat(problem).contains("_version"));
+        // an error body may carry an id, a release may not
+        String errorWithId = "{\"code\":\"not_found\",\"message\":\"m\",\"id\":\"1\"}";
+        assertThat(LaunchDarklyOpenApi.responseProblems("GET", LEGACY_RELEASE, 404,
+                Map.of("Content-Type", "application/json"), errorWithId)).isEmpty();
+        String releaseWithId = ld().get(LEGACY_RELEASE).asString().replaceFirst("\\{", "{\"id\":\"1\",");
+        assertThat(LaunchDarklyOpenApi.responseProblems("GET", LEGACY_RELEASE, 200,
+                Map.of("Content-Type", "application/json"), releaseWithId))
+                .anySatisfy(problem -> assertThat(problem).contains("additionalProperties"));
     }
 }
