@@ -8,6 +8,11 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -17,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.releasegraph.support.LaunchDarklyOpenApi;
@@ -174,6 +181,26 @@ class LaunchDarklySandboxTest {
         assertThat(after.getLong("phases[0]._completionDate")).isEqualTo(before.getLong("phases[0]._completionDate"));
         assertThat(after.getLong("phases[0]._startedDate")).isEqualTo(before.getLong("phases[0]._startedDate"));
         assertThat(after.getInt("_version")).isEqualTo(before.getInt("_version") + 1);
+    }
+
+    @Test
+    void concurrentPatchesAreEachAppliedOnce() throws Exception {
+        int version = ld().get(LEGACY_RELEASE).jsonPath().getInt("_version");
+        int patches = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> statuses = pool.invokeAll(IntStream.range(0, patches)
+                    .mapToObj(i -> (Callable<Integer>) () -> ld().body(replace(2, i % 2 == 0)).patch(LEGACY_RELEASE)
+                            .statusCode())
+                    .toList());
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(ld().get(LEGACY_RELEASE).jsonPath().getInt("_version")).isEqualTo(version + patches);
     }
 
     @Test
@@ -585,6 +612,19 @@ class LaunchDarklySandboxTest {
     void unknownRoutesAnswerWithTheJsonErrorShape() {
         ld().get("/api/v2/flags/web-app").then().statusCode(404).contentType(ContentType.JSON)
                 .body("code", equalTo("not_found"));
+    }
+
+    @Test
+    void unexpectedFailuresAnswerJsonWithoutDetails() {
+        var resource = new LaunchDarklySandboxResource(store, new ObjectMapper());
+
+        jakarta.ws.rs.core.Response response = resource.mapUnexpected(new IllegalStateException("secret detail"));
+
+        assertThat(response.getStatus()).isEqualTo(500);
+        assertThat(response.getEntity()).isInstanceOfSatisfying(LdWire.ApiError.class, error -> {
+            assertThat(error.code()).isEqualTo("internal_server_error");
+            assertThat(error.message()).doesNotContain("secret");
+        });
     }
 
     @Test
