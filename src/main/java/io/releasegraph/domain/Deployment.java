@@ -11,7 +11,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A Trifacta deployment: a container of releases, of which at most one is active and runs.")
 public record Deployment(
-        @Id @NonNull String id,
+        @Id @NonNull @Description("Globally unique, opaque ID; `node(id:)` fetches it again.") String id,
         @Ignore long externalId,
         @NonNull @Description("The deployment's name.") String name,
         @Description("When Trifacta created it.") OffsetDateTime createdAt,

@@ -9,18 +9,18 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A Trifacta release: one imported flow package of a deployment. At most one per deployment is active.")
 public record DeploymentRelease(
-        @Id @NonNull String id,
+        @Id @NonNull @Description("Globally unique, opaque ID; `node(id:)` fetches it again.") String id,
         @Ignore long externalId,
         @Ignore long deploymentExternalId,
-        @NonNull ReleaseSource source,
-        @NonNull String name,
-        @NonNull ReleaseStatus status,
-        OffsetDateTime createdAt,
-        OffsetDateTime updatedAt,
+        @NonNull @Description("Always TRIFACTA.") ReleaseSource source,
+        @NonNull @Description("The release's notes, or \"Release <number>\" when it has none.") String name,
+        @NonNull @Description("ACTIVE or INACTIVE.") ReleaseStatus status,
+        @Description("When Trifacta created it (the import).") OffsetDateTime createdAt,
+        @Description("When Trifacta last changed it.") OffsetDateTime updatedAt,
         @Description("Free-text notes; Trifacta fills them with the flow's name on import.") String notes,
         @Description("Identifies the imported flow package.") String packageUuid,
         @Description("True when this is the deployment's active release, the one a run executes.") boolean active,
-        CacheInfo cache) implements Release, Cacheable<DeploymentRelease> {
+        @Description("When the gateway fetched it, and whether it is a stale copy.") CacheInfo cache) implements Release, Cacheable<DeploymentRelease> {
 
     @Override
     public DeploymentRelease withCache(CacheInfo cache) {

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A run of a deployment's active release: a Trifacta job group and its jobs.")
 public record JobGroup(
-        @Id @NonNull String id,
+        @Id @NonNull @Description("Globally unique, opaque ID; `node(id:)` fetches it again.") String id,
         @Ignore long externalId,
         @Ignore Long deploymentExternalId,
         @NonNull @Description("Where the run stands; it moves from IN_PROGRESS to COMPLETE or FAILED.") RunStatus status,

@@ -8,10 +8,14 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.releasegraph.cache.CacheKey;
+import io.releasegraph.cache.CacheTypes;
+import io.releasegraph.cache.UpstreamCache;
 import io.releasegraph.domain.Deployment;
 import io.releasegraph.domain.DeploymentRelease;
 import io.releasegraph.domain.ImportReleasePayload;
 import io.releasegraph.domain.ReleaseActivationPayload;
+import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.error.NotFoundException;
 import io.releasegraph.provider.UploadedFile;
 import io.releasegraph.provider.trifacta.TrifactaClient;
@@ -21,18 +25,32 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class DeploymentService {
 
-    private final TrifactaClient trifacta;
+    static final String DEPLOYMENTS = "deployments";
+    static final String DEPLOYMENT = "deployment";
+    static final String RELEASE = "release";
+    /** Trifacta's releases as one list, as {@link ReleaseService} caches it. */
+    static final String RELEASES = ReleaseService.RELEASES;
 
-    DeploymentService(TrifactaClient trifacta) {
+    private final TrifactaClient trifacta;
+    private final UpstreamCache cache;
+
+    DeploymentService(TrifactaClient trifacta, UpstreamCache cache) {
         this.trifacta = trifacta;
+        this.cache = cache;
     }
 
     public Uni<List<Deployment>> deployments() {
-        return trifacta.listDeployments();
+        return cache.get(CacheKey.list(ReleaseSource.TRIFACTA, DEPLOYMENTS), CacheTypes.listOf(Deployment.class),
+                trifacta::listDeployments);
     }
 
     public Uni<Deployment> deployment(long id) {
-        return trifacta.findDeployment(id).map(found -> found.orElseThrow(() -> notFound("deployment", id)));
+        return findDeployment(id).map(found -> found.orElseThrow(() -> notFound("deployment", id)));
+    }
+
+    private Uni<Optional<Deployment>> findDeployment(long id) {
+        return cache.get(CacheKey.of(ReleaseSource.TRIFACTA, DEPLOYMENT, id), CacheTypes.optionalOf(Deployment.class),
+                () -> trifacta.findDeployment(id));
     }
 
     /** The deployments with these IDs in the same order, null where one does not exist (batched fields). */
@@ -41,7 +59,7 @@ public class DeploymentService {
         if (distinct.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Uni.join().all(distinct.stream().map(trifacta::findDeployment).toList()).andFailFast()
+        return Uni.join().all(distinct.stream().map(this::findDeployment).toList()).andFailFast()
                 .map(found -> {
                     Map<Long, Deployment> byId = found.stream().flatMap(Optional::stream)
                             .collect(Collectors.toMap(Deployment::externalId, Function.identity()));
@@ -50,7 +68,9 @@ public class DeploymentService {
     }
 
     public Uni<DeploymentRelease> release(long id) {
-        return trifacta.findDeploymentRelease(id).map(found -> found.orElseThrow(() -> notFound("release", id)));
+        return cache.get(CacheKey.of(ReleaseSource.TRIFACTA, RELEASE, id), CacheTypes.optionalOf(DeploymentRelease.class),
+                () -> trifacta.findDeploymentRelease(id))
+                .map(found -> found.orElseThrow(() -> notFound("release", id)));
     }
 
     /** Makes the release its deployment's active one; the one active before stops being active. */
@@ -58,6 +78,7 @@ public class DeploymentService {
         return release(releaseId)
                 .chain(release -> deployment(release.deploymentExternalId()))
                 .chain(before -> trifacta.setActive(releaseId, true)
+                        .call(() -> evictAfterChange(before, releaseId))
                         .chain(() -> deployment(before.externalId()))
                         .map(after -> new ReleaseActivationPayload(
                                 after.activeRelease().orElse(null),
@@ -69,6 +90,7 @@ public class DeploymentService {
     public Uni<ReleaseActivationPayload> deactivate(long releaseId) {
         return release(releaseId)
                 .chain(release -> trifacta.setActive(releaseId, false)
+                        .call(() -> evictAfterChange(release.deploymentExternalId(), List.of(releaseId)))
                         .chain(() -> deployment(release.deploymentExternalId()))
                         .map(after -> new ReleaseActivationPayload(
                                 after.activeRelease().orElse(null),
@@ -85,12 +107,29 @@ public class DeploymentService {
                                 return Uni.createFrom().item(
                                         new ImportReleasePayload(true, null, null, outcome.flowNames(), before));
                             }
-                            return deployment(deploymentId).map(after -> new ImportReleasePayload(false,
+                            return evictAfterChange(before, 0).chain(() -> deployment(deploymentId))
+                                    .map(after -> new ImportReleasePayload(false,
                                     outcome.release().flatMap(release -> find(after, release.externalId()))
                                             .or(outcome::release).orElse(null),
                                     previouslyActive(before, after).orElse(null),
                                     outcome.flowNames(), after));
                         }));
+    }
+
+    /** Activation changes the release, the one active before, their deployment and every list holding them. */
+    private Uni<Void> evictAfterChange(Deployment before, long releaseId) {
+        List<Long> releases = new java.util.ArrayList<>(List.of(releaseId));
+        before.activeRelease().ifPresent(active -> releases.add(active.externalId()));
+        return evictAfterChange(before.externalId(), releases);
+    }
+
+    private Uni<Void> evictAfterChange(long deploymentId, List<Long> releaseIds) {
+        List<CacheKey> keys = new java.util.ArrayList<>();
+        keys.add(CacheKey.of(ReleaseSource.TRIFACTA, DEPLOYMENT, deploymentId));
+        keys.add(CacheKey.list(ReleaseSource.TRIFACTA, DEPLOYMENTS));
+        keys.add(CacheKey.list(ReleaseSource.TRIFACTA, RELEASES));
+        releaseIds.stream().filter(id -> id > 0).forEach(id -> keys.add(CacheKey.of(ReleaseSource.TRIFACTA, RELEASE, id)));
+        return cache.evict(keys.toArray(CacheKey[]::new));
     }
 
     /** The release that was active before and is not any more, read from the deployment after the change. */

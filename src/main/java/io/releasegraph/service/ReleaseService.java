@@ -7,6 +7,9 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.arc.All;
+import io.releasegraph.cache.CacheKey;
+import io.releasegraph.cache.CacheTypes;
+import io.releasegraph.cache.UpstreamCache;
 import io.releasegraph.domain.GlobalId;
 import io.releasegraph.domain.Release;
 import io.releasegraph.domain.ReleaseFilter;
@@ -22,16 +25,22 @@ public class ReleaseService {
     private static final Comparator<Release> NEWEST_FIRST = Comparator.comparing(Release::createdAt,
             Comparator.nullsLast(Comparator.reverseOrder()));
 
-    private final List<ReleaseProvider> providers;
+    /** Each provider's releases as one cached list. */
+    static final String RELEASES = "releases";
 
-    ReleaseService(@All List<ReleaseProvider> providers) {
+    private final List<ReleaseProvider> providers;
+    private final UpstreamCache cache;
+
+    ReleaseService(@All List<ReleaseProvider> providers, UpstreamCache cache) {
         this.providers = providers;
+        this.cache = cache;
     }
 
     public Uni<List<Release>> releases(ReleaseFilter filter) {
         List<Uni<List<Release>>> calls = providers.stream()
                 .filter(provider -> filter.wants(provider.source()))
-                .map(ReleaseProvider::listReleases)
+                .map(provider -> cache.get(CacheKey.list(provider.source(), RELEASES), CacheTypes.listOf(Release.class),
+                        provider::listReleases))
                 .toList();
         if (calls.isEmpty()) {
             return Uni.createFrom().item(List.of());

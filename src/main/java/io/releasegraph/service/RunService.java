@@ -11,9 +11,13 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.releasegraph.cache.CacheKey;
+import io.releasegraph.cache.CacheTypes;
+import io.releasegraph.cache.UpstreamCache;
 import io.releasegraph.domain.Deployment;
 import io.releasegraph.domain.JobGroup;
 import io.releasegraph.domain.RunDeploymentPayload;
+import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.domain.RunParameter;
 import io.releasegraph.error.ConflictException;
 import io.releasegraph.error.GatewayException;
@@ -31,15 +35,18 @@ import io.smallrye.mutiny.Uni;
 public class RunService {
 
     static final String OPERATION = "runDeployment";
+    static final String JOB_GROUP = "jobGroup";
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
     private final TrifactaClient trifacta;
     private final DeploymentService deployments;
     private final IdempotencyStore idempotency;
     private final RunHistory history;
+    private final UpstreamCache cache;
 
     RunService(TrifactaClient trifacta, DeploymentService deployments, IdempotencyStore idempotency,
-            RunHistory history) {
+            RunHistory history, UpstreamCache cache) {
+        this.cache = cache;
         this.trifacta = trifacta;
         this.deployments = deployments;
         this.idempotency = idempotency;
@@ -72,7 +79,7 @@ public class RunService {
     }
 
     public Uni<JobGroup> jobGroup(long id) {
-        return trifacta.findJobGroup(id).chain(found -> {
+        return findJobGroup(id).chain(found -> {
             if (found.isEmpty()) {
                 return Uni.createFrom().failure(new NotFoundException("Trifacta has no job group " + id + ".",
                         "trifacta", 404, null));
@@ -88,7 +95,7 @@ public class RunService {
             if (runs.isEmpty()) {
                 return Uni.createFrom().item(of.stream().map(d -> List.<JobGroup> of()).toList());
             }
-            return Uni.join().all(runs.stream().map(run -> trifacta.findJobGroup(run.jobGroupId())
+            return Uni.join().all(runs.stream().map(run -> findJobGroup(run.jobGroupId())
                     .map(found -> found.map(group -> attach(group, run.deploymentId())).orElse(null))).toList())
                     .andFailFast()
                     .map(groups -> {
@@ -117,6 +124,11 @@ public class RunService {
                             .orElseThrow(() -> new NotFoundException("Trifacta lost job group " + jobGroupId + ".",
                                     "trifacta", 404, null))));
         });
+    }
+
+    private Uni<java.util.Optional<JobGroup>> findJobGroup(long id) {
+        return cache.get(CacheKey.of(ReleaseSource.TRIFACTA, JOB_GROUP, id), CacheTypes.optionalOf(JobGroup.class),
+                () -> trifacta.findJobGroup(id));
     }
 
     private Uni<JobGroup> withDeployment(JobGroup group) {
