@@ -34,7 +34,11 @@ public class UpstreamCache {
     @SuppressWarnings("unchecked")
     public <T> Uni<T> get(CacheKey key, JavaType type, Supplier<Uni<T>> loader) {
         Uni<Object> shared = inFlight.computeIfAbsent(key, k -> ((Uni<Object>) loader.get())
-                .eventually(() -> inFlight.remove(k))
+                // A block, not an expression: remove() returns a Uni, which would pick eventually(Supplier<Uni>)
+                // and make the shared read wait on itself.
+                .eventually(() -> {
+                    inFlight.remove(k);
+                })
                 .memoize().indefinitely());
         OffsetDateTime fetchedAt = OffsetDateTime.now(ZoneOffset.UTC);
         return shared.map(value -> (T) stamp(value, CacheInfo.fresh(fetchedAt)));
