@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.releasegraph.sandbox.trifacta.TrifactaSandboxState;
+import io.releasegraph.support.CleanSlate;
 import io.releasegraph.support.GraphQLClient;
 import io.releasegraph.support.Ids;
 
@@ -27,11 +27,11 @@ import io.releasegraph.support.Ids;
 class DeploymentQueriesTest {
 
     @Inject
-    TrifactaSandboxState sandbox;
+    CleanSlate cleanSlate;
 
     @BeforeEach
-    void resetSandbox() {
-        sandbox.reset();
+    void startClean() {
+        cleanSlate.reset();
     }
 
     @Test
