@@ -1,7 +1,6 @@
 package io.releasegraph.error;
 
 import java.util.Optional;
-import java.util.function.Function;
 
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
@@ -18,15 +17,45 @@ public final class ErrorExtensions {
     private ErrorExtensions() {
     }
 
-    private static <T> JsonValue from(Throwable error, Class<T> type, Function<T, Optional<JsonValue>> value) {
+    /**
+     * The value of {@code accessor} (an {@code Optional} or a number) on the first exception in the cause chain
+     * that is an {@code owner}. Matched by class name and read reflectively, not with instanceof: SmallRye loads
+     * these providers once per JVM, and a restarted application (a new test profile) has its own classes.
+     */
+    private static JsonValue from(Throwable error, Class<?> owner, String accessor) {
         Throwable cause = error;
         // SmallRye hands over what the data fetcher threw; async resolvers may wrap ours once or twice.
         for (int depth = 0; cause != null && depth < 4; depth++, cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return value.apply(type.cast(cause)).orElse(null);
+            if (isA(cause.getClass(), owner.getName())) {
+                return toJson(read(cause, accessor));
             }
         }
         return null;
+    }
+
+    private static boolean isA(Class<?> type, String name) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Object read(Throwable error, String accessor) {
+        try {
+            Object value = error.getClass().getMethod(accessor).invoke(error);
+            return value instanceof Optional<?> optional ? optional.orElse(null) : value;
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+
+    private static JsonValue toJson(Object value) {
+        if (value instanceof Number number) {
+            return Json.createValue(number.longValue());
+        }
+        return value == null ? null : Json.createValue(value.toString());
     }
 
     /** {@code extensions.upstream}: which upstream was involved. */
@@ -38,7 +67,7 @@ public final class ErrorExtensions {
 
         @Override
         public JsonValue mapValueFrom(Throwable error) {
-            return from(error, GatewayException.class, e -> e.upstream().map(Json::createValue));
+            return from(error, GatewayException.class, "upstream");
         }
     }
 
@@ -51,8 +80,8 @@ public final class ErrorExtensions {
 
         @Override
         public JsonValue mapValueFrom(Throwable error) {
-            return from(error, GatewayException.class,
-                    e -> e.httpStatus().map(status -> Json.createObjectBuilder().add("status", status).build()));
+            JsonValue status = from(error, GatewayException.class, "httpStatus");
+            return status == null ? null : Json.createObjectBuilder().add("status", status).build();
         }
     }
 
@@ -65,7 +94,7 @@ public final class ErrorExtensions {
 
         @Override
         public JsonValue mapValueFrom(Throwable error) {
-            return from(error, ValidationException.class, e -> e.field().map(Json::createValue));
+            return from(error, ValidationException.class, "field");
         }
     }
 
@@ -78,8 +107,7 @@ public final class ErrorExtensions {
 
         @Override
         public JsonValue mapValueFrom(Throwable error) {
-            return from(error, UpstreamRateLimitedException.class,
-                    e -> Optional.of(Json.createValue(e.retryAfterSeconds())));
+            return from(error, UpstreamRateLimitedException.class, "retryAfterSeconds");
         }
     }
 }
