@@ -33,8 +33,12 @@ public class UpstreamCache {
      */
     @SuppressWarnings("unchecked")
     public <T> Uni<T> get(CacheKey key, JavaType type, Supplier<Uni<T>> loader) {
+        // The block body matters: an expression lambda returning the removed Uni would pick eventually(Supplier<Uni>)
+        // and make the shared call wait for itself to finish.
         Uni<Object> shared = inFlight.computeIfAbsent(key, k -> ((Uni<Object>) loader.get())
-                .eventually(() -> inFlight.remove(k))
+                .eventually(() -> {
+                    inFlight.remove(k);
+                })
                 .memoize().indefinitely());
         OffsetDateTime fetchedAt = OffsetDateTime.now(ZoneOffset.UTC);
         return shared.map(value -> (T) stamp(value, CacheInfo.fresh(fetchedAt)));
