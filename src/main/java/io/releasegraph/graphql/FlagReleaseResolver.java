@@ -70,6 +70,7 @@ public class FlagReleaseResolver {
 
     private static PhaseRef phase(Integer phaseIndex, String phaseId) {
         if ((phaseIndex == null) == (phaseId == null)) {
+            // neither: the field to fill in first; both: the one to drop
             throw new ValidationException(phaseIndex == null ? "phaseIndex" : "phaseId",
                     "Name the phase with exactly one of `phaseIndex` and `phaseId`.");
         }

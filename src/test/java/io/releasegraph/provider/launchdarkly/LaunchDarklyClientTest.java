@@ -12,14 +12,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
-import static io.releasegraph.provider.launchdarkly.LaunchDarklyStubs.T0;
-import static io.releasegraph.provider.launchdarkly.LaunchDarklyStubs.collection;
-import static io.releasegraph.provider.launchdarkly.LaunchDarklyStubs.error;
-import static io.releasegraph.provider.launchdarkly.LaunchDarklyStubs.phase;
-import static io.releasegraph.provider.launchdarkly.LaunchDarklyStubs.pipeline;
-import static io.releasegraph.provider.launchdarkly.LaunchDarklyStubs.progressions;
-import static io.releasegraph.provider.launchdarkly.LaunchDarklyStubs.release;
-import static io.releasegraph.provider.launchdarkly.LaunchDarklyStubs.token;
+import static io.releasegraph.support.LaunchDarklyStubs.T0;
+import static io.releasegraph.support.LaunchDarklyStubs.collection;
+import static io.releasegraph.support.LaunchDarklyStubs.error;
+import static io.releasegraph.support.LaunchDarklyStubs.phase;
+import static io.releasegraph.support.LaunchDarklyStubs.pipeline;
+import static io.releasegraph.support.LaunchDarklyStubs.progressions;
+import static io.releasegraph.support.LaunchDarklyStubs.release;
+import static io.releasegraph.support.LaunchDarklyStubs.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,6 +51,7 @@ import io.releasegraph.error.UpstreamErrorException;
 import io.releasegraph.error.UpstreamRateLimitedException;
 import io.releasegraph.support.InjectWireMock;
 import io.releasegraph.support.LaunchDarklyOpenApi;
+import io.releasegraph.support.LaunchDarklyStubs;
 import io.releasegraph.support.LaunchDarklyWireMock;
 
 /** Every LaunchDarkly call the gateway makes, checked on the wire and against the vendor's OpenAPI. */

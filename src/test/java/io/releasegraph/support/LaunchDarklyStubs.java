@@ -1,4 +1,4 @@
-package io.releasegraph.provider.launchdarkly;
+package io.releasegraph.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,15 +14,14 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-import io.releasegraph.support.LaunchDarklyOpenApi;
 
 /** Wire bodies, the shared test profile and the per-request contract check of the LaunchDarkly WireMock tests. */
-final class LaunchDarklyStubs {
+public final class LaunchDarklyStubs {
 
-    static final String TOKEN = "test-launchdarkly-token";
-    static final long DAY = 86_400_000L;
+    public static final String TOKEN = "test-launchdarkly-token";
+    public static final long DAY = 86_400_000L;
     /** 2026-01-05T09:00:00Z. */
-    static final long T0 = 1_767_603_600_000L;
+    public static final long T0 = 1_767_603_600_000L;
 
     private LaunchDarklyStubs() {
     }
@@ -43,7 +42,7 @@ final class LaunchDarklyStubs {
      * Every request WireMock received: valid for the vendor's OpenAPI (method, path, query, headers, body), and
      * carrying exactly the raw token and the beta opt-in.
      */
-    static void assertEveryRequestFollowsTheContract(WireMockServer wireMock) {
+    public static void assertEveryRequestFollowsTheContract(WireMockServer wireMock) {
         List<LoggedRequest> requests = wireMock.getAllServeEvents().stream().map(event -> event.getRequest()).toList();
         for (LoggedRequest request : requests) {
             Map<String, String> headers = new HashMap<>();
@@ -57,11 +56,11 @@ final class LaunchDarklyStubs {
         }
     }
 
-    static com.github.tomakehurst.wiremock.matching.StringValuePattern token() {
+    public static com.github.tomakehurst.wiremock.matching.StringValuePattern token() {
         return equalTo(TOKEN);
     }
 
-    static String release(String pipelineKey, int version, String... phases) {
+    public static String release(String pipelineKey, int version, String... phases) {
         return "{\"name\":\"Pipeline " + pipelineKey + "\",\"releasePipelineKey\":\"" + pipelineKey + "\","
                 + "\"releasePipelineDescription\":\"Test pipeline\",\"_version\":" + version + ","
                 + "\"_links\":{\"self\":{\"href\":\"/api/v2/flags/alpha/f/release\",\"type\":\"application/json\"}},"
@@ -69,7 +68,7 @@ final class LaunchDarklyStubs {
     }
 
     /** A release phase; {@code state} is "done", "started" or "new". */
-    static String phase(String id, String name, String state) {
+    public static String phase(String id, String name, String state) {
         boolean done = state.equals("done");
         boolean started = done || state.equals("started");
         StringBuilder json = new StringBuilder("{\"_id\":\"" + id + "\",\"_name\":\"" + name + "\",\"complete\":" + done
@@ -90,7 +89,7 @@ final class LaunchDarklyStubs {
         return json.toString();
     }
 
-    static String pipeline(String key, Boolean legacy, String... phaseIds) {
+    public static String pipeline(String key, Boolean legacy, String... phaseIds) {
         String phases = Arrays.stream(phaseIds).map(id -> "{\"id\":\"" + id + "\",\"name\":\"Phase " + id
                 + "\",\"audiences\":[{\"name\":\"Everyone\",\"environment\":{\"_links\":{},\"key\":\"production\","
                 + "\"name\":\"Production\",\"color\":\"D0021B\"},\"segmentKeys\":[]}]}").collect(Collectors.joining(","));
@@ -99,18 +98,18 @@ final class LaunchDarklyStubs {
                 + (legacy == null ? "" : ",\"_isLegacy\":" + legacy) + ",\"phases\":[" + phases + "]}";
     }
 
-    static String collection(int totalCount, String... items) {
+    public static String collection(int totalCount, String... items) {
         return "{\"items\":[" + String.join(",", items) + "],\"totalCount\":" + totalCount + "}";
     }
 
-    static String progressions(int active, int completed, int total, List<String> flagKeys, String phases) {
+    public static String progressions(int active, int completed, int total, List<String> flagKeys, String phases) {
         String items = flagKeys.stream().map(flag -> "{\"flagKey\":\"" + flag + "\",\"_createdAt\":" + T0
                 + ",\"activePhaseId\":\"p1\",\"_links\":{}}").collect(Collectors.joining(","));
         return "{\"activeCount\":" + active + ",\"completedCount\":" + completed + ",\"totalCount\":" + total
                 + ",\"items\":[" + items + "],\"phases\":[" + phases + "],\"_links\":{}}";
     }
 
-    static String error(String code, String message) {
+    public static String error(String code, String message) {
         return "{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}";
     }
 }
