@@ -1,5 +1,7 @@
 package io.releasegraph.config;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -14,6 +16,12 @@ public interface GatewayConfig {
 
     /** Trifacta Deployment Manager credentials and paging (its URL is {@code quarkus.rest-client.trifacta.url}). */
     Trifacta trifacta();
+
+    /**
+     * LaunchDarkly Releases (beta) credentials, projects, paging and rate-limit handling (its URL is
+     * {@code quarkus.rest-client.launchdarkly.url}).
+     */
+    LaunchDarkly launchdarkly();
 
     /** GraphQL multipart uploads ({@code importRelease}). */
     Upload upload();
@@ -31,6 +39,32 @@ public interface GatewayConfig {
         /** Items per page when the gateway walks Trifacta's lists ({@code limit}). */
         @WithDefault("100")
         int pageSize();
+    }
+
+    interface LaunchDarkly {
+        /** Access token, sent as is in {@code Authorization} (LaunchDarkly takes no {@code Bearer} prefix). */
+        Optional<String> token();
+
+        /** Project keys whose flag releases {@code releases} lists; LaunchDarkly has no account-wide release list. */
+        @WithDefault("web-app,mobile-app")
+        List<String> projects();
+
+        /** Items per page when the gateway walks LaunchDarkly's lists ({@code limit}). */
+        @WithDefault("50")
+        int pageSize();
+
+        /** What the gateway does when LaunchDarkly answers 429. */
+        RateLimit rateLimit();
+    }
+
+    interface RateLimit {
+        /** The longest wait the gateway accepts before retrying; a longer one is UPSTREAM_RATE_LIMITED at once. */
+        @WithDefault("PT3S")
+        Duration maxWait();
+
+        /** How many times one call is retried after a 429 before the gateway gives up. */
+        @WithDefault("2")
+        int maxRetries();
     }
 
     interface Upload {

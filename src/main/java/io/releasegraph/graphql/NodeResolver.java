@@ -8,8 +8,11 @@ import org.eclipse.microprofile.graphql.Query;
 
 import io.releasegraph.domain.GlobalId;
 import io.releasegraph.domain.Node;
+import io.releasegraph.domain.ProjectScopedKey;
 import io.releasegraph.domain.ReleaseSource;
+import io.releasegraph.error.ValidationException;
 import io.releasegraph.service.DeploymentService;
+import io.releasegraph.service.FlagReleaseService;
 import io.releasegraph.service.ReleaseService;
 import io.releasegraph.service.RunService;
 import io.smallrye.mutiny.Uni;
@@ -21,11 +24,14 @@ public class NodeResolver {
     private final DeploymentService deployments;
     private final RunService runs;
     private final ReleaseService releases;
+    private final FlagReleaseService flagReleases;
 
-    NodeResolver(DeploymentService deployments, RunService runs, ReleaseService releases) {
+    NodeResolver(DeploymentService deployments, RunService runs, ReleaseService releases,
+            FlagReleaseService flagReleases) {
         this.deployments = deployments;
         this.runs = runs;
         this.releases = releases;
+        this.flagReleases = flagReleases;
     }
 
     @Query
@@ -39,6 +45,12 @@ public class NodeResolver {
             if (parsed.source() == ReleaseSource.TRIFACTA && JobGroupResolver.JOB_GROUP.equals(parsed.type())) {
                 return runs.jobGroup(Ids.numeric(id, "id", ReleaseSource.TRIFACTA, JobGroupResolver.JOB_GROUP))
                         .map(Node.class::cast);
+            }
+            if (parsed.source() == ReleaseSource.LAUNCHDARKLY
+                    && ReleasePipelineResolver.RELEASE_PIPELINE.equals(parsed.type())) {
+                ProjectScopedKey key = ProjectScopedKey.parse(parsed.externalId()).orElseThrow(() -> new ValidationException(
+                        "id", "`id` is not a valid ID; use an `id` the gateway returned."));
+                return flagReleases.pipeline(key).map(Node.class::cast);
             }
             return releases.release(parsed).map(Node.class::cast);
         });

@@ -1,0 +1,7 @@
+package io.releasegraph.provider.launchdarkly.dto;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** {@code TokenSummary}: which access token acted; its {@code ending} is deliberately not read. */
+public record LdTokenSummary(@JsonProperty("_id") String id, String name) {
+}

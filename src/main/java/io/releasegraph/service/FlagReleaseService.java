@@ -1,0 +1,190 @@
+package io.releasegraph.service;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.releasegraph.cache.CacheKey;
+import io.releasegraph.cache.UpstreamCache;
+import io.releasegraph.domain.CompleteReleasePhasePayload;
+import io.releasegraph.domain.FlagRelease;
+import io.releasegraph.domain.ProjectScopedKey;
+import io.releasegraph.domain.ReleasePhase;
+import io.releasegraph.domain.ReleasePipeline;
+import io.releasegraph.domain.ReleasePipelineProgress;
+import io.releasegraph.domain.ReleaseSource;
+import io.releasegraph.error.ConflictException;
+import io.releasegraph.error.NotFoundException;
+import io.releasegraph.error.UpstreamErrorException;
+import io.releasegraph.error.ValidationException;
+import io.releasegraph.provider.launchdarkly.LaunchDarklyClient;
+import io.smallrye.mutiny.Uni;
+
+/** LaunchDarkly flag releases and release pipelines: reads, and completing a phase on either kind of pipeline. */
+@ApplicationScoped
+public class FlagReleaseService {
+
+    private static final String UPSTREAM = ReleaseSource.LAUNCHDARKLY.key();
+
+    private final LaunchDarklyClient launchDarkly;
+    private final UpstreamCache cache;
+
+    FlagReleaseService(LaunchDarklyClient launchDarkly, UpstreamCache cache) {
+        this.launchDarkly = launchDarkly;
+        this.cache = cache;
+    }
+
+    /** Which phase a caller means: its position or LaunchDarkly's phase ID. */
+    public sealed interface PhaseRef {
+        record ByIndex(int index) implements PhaseRef {
+        }
+
+        record ById(String phaseId) implements PhaseRef {
+        }
+    }
+
+    public Uni<FlagRelease> flagRelease(String projectKey, String flagKey) {
+        return launchDarkly.flagRelease(projectKey, flagKey)
+                .map(found -> found.orElseThrow(() -> noRelease(projectKey, flagKey)));
+    }
+
+    public Uni<List<ReleasePipeline>> pipelines(String projectKey) {
+        return launchDarkly.pipelines(projectKey);
+    }
+
+    public Uni<ReleasePipeline> pipeline(ProjectScopedKey key) {
+        return launchDarkly.pipeline(key.projectKey(), key.key()).map(found -> found.orElseThrow(
+                () -> new NotFoundException("LaunchDarkly project " + key.projectKey() + " has no release pipeline "
+                        + key.key() + ".", UPSTREAM, 404, null)));
+    }
+
+    /**
+     * The pipeline of each release, in the order of the input, null where LaunchDarkly has none (batched field).
+     * One pipeline list per distinct project serves every release of a page.
+     */
+    public Uni<List<ReleasePipeline>> pipelinesOf(List<FlagRelease> releases) {
+        List<String> projects = releases.stream().map(FlagRelease::projectKey).distinct().toList();
+        if (projects.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Uni.join().all(projects.stream().map(launchDarkly::pipelines).toList()).andFailFast()
+                .map(lists -> {
+                    Map<ProjectScopedKey, ReleasePipeline> byKey = lists.stream().flatMap(List::stream)
+                            .collect(Collectors.toMap(p -> new ProjectScopedKey(p.projectKey(), p.key()),
+                                    Function.identity(), (first, second) -> first));
+                    return releases.stream()
+                            .map(release -> byKey.get(new ProjectScopedKey(release.projectKey(), release.pipelineKey())))
+                            .toList();
+                });
+    }
+
+    /** The progress of each pipeline, in the order of the input (batched field): one read per distinct pipeline. */
+    public Uni<List<ReleasePipelineProgress>> progressOf(List<ReleasePipeline> pipelines) {
+        List<ProjectScopedKey> keys = pipelines.stream().map(p -> new ProjectScopedKey(p.projectKey(), p.key()))
+                .distinct().toList();
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Uni.join().all(keys.stream().map(key -> launchDarkly.progress(key.projectKey(), key.key())).toList())
+                .andFailFast()
+                .map(progress -> {
+                    Map<ProjectScopedKey, ReleasePipelineProgress> byKey = new HashMap<>();
+                    for (int i = 0; i < keys.size(); i++) {
+                        byKey.put(keys.get(i), progress.get(i));
+                    }
+                    return pipelines.stream().map(p -> byKey.get(new ProjectScopedKey(p.projectKey(), p.key())))
+                            .toList();
+                });
+    }
+
+    /**
+     * Marks a phase complete (or incomplete again) the way the release's pipeline needs: JSON Patch for a legacy
+     * pipeline, the phase-status call for a new one, which cannot complete a phase that has not started, so the
+     * gateway starts it first. The release is read fresh, not from the cache: a stale copy could pick the wrong
+     * call or skip a needed one. Phases go in order, so completing one before the earlier ones is a CONFLICT.
+     */
+    public Uni<CompleteReleasePhasePayload> completePhase(String projectKey, String flagKey, PhaseRef ref,
+            boolean complete) {
+        return launchDarkly.fetchFlagRelease(projectKey, flagKey).chain(found -> {
+            FlagRelease release = found.orElseThrow(() -> noRelease(projectKey, flagKey));
+            int index = indexOf(release, ref);
+            ReleasePhase phase = release.phases().get(index);
+            if (phase.complete() == complete) {
+                return Uni.createFrom().item(new CompleteReleasePhasePayload(release, phase, false));
+            }
+            requireInOrder(release, index, complete);
+            return launchDarkly.pipeline(projectKey, release.pipelineKey()).chain(pipeline -> {
+                boolean legacy = pipeline.orElseThrow(() -> new UpstreamErrorException("LaunchDarkly has no release "
+                        + "pipeline " + release.pipelineKey() + ", which the release follows.", UPSTREAM, null, null))
+                        .legacy();
+                Uni<FlagRelease> write = legacy
+                        ? launchDarkly.markPhaseComplete(projectKey, flagKey, index, complete)
+                        : completeOnNewPipeline(projectKey, flagKey, phase, complete);
+                // Evict even after a failure: the start of a new pipeline's phase may have gone through.
+                return write.eventually(() -> evictAfterChange(projectKey, flagKey, release.pipelineKey()))
+                        .map(updated -> new CompleteReleasePhasePayload(updated, updated.phases().get(index), true));
+            });
+        });
+    }
+
+    private Uni<FlagRelease> completeOnNewPipeline(String projectKey, String flagKey, ReleasePhase phase,
+            boolean complete) {
+        if (!complete) {
+            throw new ConflictException("Phase \"" + phase.name() + "\" is on a new release pipeline, where "
+                    + "LaunchDarkly cannot mark a complete phase incomplete again.", UPSTREAM, null, null);
+        }
+        Uni<FlagRelease> started = phase.started() ? Uni.createFrom().nullItem()
+                : launchDarkly.startPhase(projectKey, flagKey, phase.phaseId());
+        return started.chain(() -> launchDarkly.completeStartedPhase(projectKey, flagKey, phase.phaseId()));
+    }
+
+    /** The release, its place in the listing and its pipeline's progress are what a phase change alters. */
+    private Uni<Void> evictAfterChange(String projectKey, String flagKey, String pipelineKey) {
+        return cache.evict(LaunchDarklyClient.releaseKey(projectKey, flagKey),
+                CacheKey.list(ReleaseSource.LAUNCHDARKLY, ReleaseService.RELEASES),
+                LaunchDarklyClient.progressKey(projectKey, pipelineKey));
+    }
+
+    private static int indexOf(FlagRelease release, PhaseRef ref) {
+        int count = release.phases().size();
+        if (ref instanceof PhaseRef.ByIndex byIndex) {
+            if (byIndex.index() < 0 || byIndex.index() >= count) {
+                throw new ValidationException("phaseIndex", "`phaseIndex` must be between 0 and " + (count - 1)
+                        + ": the release has " + count + " phases.");
+            }
+            return byIndex.index();
+        }
+        String phaseId = ((PhaseRef.ById) ref).phaseId();
+        return release.phases().stream().filter(phase -> phase.phaseId().equals(phaseId)).findFirst()
+                .map(ReleasePhase::index)
+                .orElseThrow(() -> new ValidationException("phaseId",
+                        "`phaseId` is not a phase of this release; use a `phaseId` from its `phases`."));
+    }
+
+    private static void requireInOrder(FlagRelease release, int index, boolean complete) {
+        if (release.canceledAt() != null) {
+            throw new ConflictException("The release of flag " + release.flagKey() + " was canceled.");
+        }
+        ReleasePhase phase = release.phases().get(index);
+        List<ReleasePhase> phases = release.phases();
+        Optional<ReleasePhase> blocking = complete
+                ? phases.subList(0, index).stream().filter(earlier -> !earlier.complete()).findFirst()
+                : phases.subList(index + 1, phases.size()).stream().filter(ReleasePhase::complete).findFirst();
+        blocking.ifPresent(other -> {
+            throw new ConflictException(complete
+                    ? "Phase \"" + phase.name() + "\" cannot be completed before phase \"" + other.name() + "\" is."
+                    : "Phase \"" + phase.name() + "\" cannot be reopened while the later phase \"" + other.name()
+                            + "\" is complete.");
+        });
+    }
+
+    private static NotFoundException noRelease(String projectKey, String flagKey) {
+        return new NotFoundException("Flag " + flagKey + " in LaunchDarkly project " + projectKey + " has no release.",
+                UPSTREAM, 404, null);
+    }
+}
