@@ -12,27 +12,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.releasegraph.support.CleanSlate;
 import io.releasegraph.support.GraphQLClient;
 import io.releasegraph.support.Ids;
 
 /** The Trifacta queries through POST /graphql, against the built-in sandbox over real HTTP. */
 @QuarkusTest
 class DeploymentQueriesTest {
-
-    @Inject
-    CleanSlate cleanSlate;
-
-    @BeforeEach
-    void startClean() {
-        cleanSlate.reset();
-    }
 
     @Test
     void pagesThroughDeploymentsByName() {

@@ -9,9 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,7 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import io.releasegraph.support.CleanSlate;
 import io.releasegraph.support.GraphQLClient;
 import io.releasegraph.support.Ids;
 import io.releasegraph.support.Zips;
@@ -29,14 +25,6 @@ import io.releasegraph.support.Zips;
 class ImportReleaseTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Inject
-    CleanSlate cleanSlate;
-
-    @BeforeEach
-    void startClean() {
-        cleanSlate.reset();
-    }
 
     @Test
     void importedPackageBecomesTheActiveRelease() {

@@ -6,27 +6,15 @@ import static org.hamcrest.Matchers.nullValue;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.releasegraph.support.CleanSlate;
 import io.releasegraph.support.GraphQLClient;
 import io.releasegraph.support.Ids;
 
 /** activateRelease and deactivateRelease: exactly one active release per deployment, or none. */
 @QuarkusTest
 class ReleaseActivationTest {
-
-    @Inject
-    CleanSlate cleanSlate;
-
-    @BeforeEach
-    void startClean() {
-        cleanSlate.reset();
-    }
 
     @Test
     void activatingMovesTheSingleActiveFlag() {

@@ -12,27 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.releasegraph.support.CleanSlate;
 import io.releasegraph.support.GraphQLClient;
 import io.releasegraph.support.Ids;
 
 /** runDeployment: runs the active release, follows the job group, never starts two runs for one key. */
 @QuarkusTest
 class RunDeploymentTest {
-
-    @Inject
-    CleanSlate cleanSlate;
-
-    @BeforeEach
-    void startClean() {
-        cleanSlate.reset();
-    }
 
     @Test
     void runsWithOverridesAndTheRunReachesComplete() throws InterruptedException {
