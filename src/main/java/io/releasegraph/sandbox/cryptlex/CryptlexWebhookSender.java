@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
+import io.releasegraph.webhook.WebhookSignature;
 
 /**
  * Delivers signed {@code release.updated} webhooks to {@code gateway.sandbox.cryptlex.webhook.url}.
