@@ -34,7 +34,10 @@ public class UpstreamCache {
     @SuppressWarnings("unchecked")
     public <T> Uni<T> get(CacheKey key, JavaType type, Supplier<Uni<T>> loader) {
         Uni<Object> shared = inFlight.computeIfAbsent(key, k -> ((Uni<Object>) loader.get())
-                .eventually(() -> inFlight.remove(k))
+                // A block, not an expression: remove() returns this very Uni, and eventually(Supplier<Uni>) would wait on it.
+                .eventually(() -> {
+                    inFlight.remove(k);
+                })
                 .memoize().indefinitely());
         OffsetDateTime fetchedAt = OffsetDateTime.now(ZoneOffset.UTC);
         return shared.map(value -> (T) stamp(value, CacheInfo.fresh(fetchedAt)));
