@@ -1,5 +1,6 @@
 package io.releasegraph.config;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -14,6 +15,9 @@ public interface GatewayConfig {
 
     /** Trifacta Deployment Manager credentials and paging (its URL is {@code quarkus.rest-client.trifacta.url}). */
     Trifacta trifacta();
+
+    /** Cryptlex Releases credentials, paging, rate-limit handling and webhooks (URL: {@code quarkus.rest-client.cryptlex.url}). */
+    Cryptlex cryptlex();
 
     /** GraphQL multipart uploads ({@code importRelease}). */
     Upload upload();
@@ -31,6 +35,40 @@ public interface GatewayConfig {
         /** Items per page when the gateway walks Trifacta's lists ({@code limit}). */
         @WithDefault("100")
         int pageSize();
+    }
+
+    interface Cryptlex {
+        /** Access token with {@code release:read} and {@code release:write}, sent as {@code Authorization: Bearer}. */
+        Optional<String> token();
+
+        /** Items per page when the gateway walks Cryptlex's lists ({@code limit}, at most 100). */
+        @WithDefault("100")
+        int pageSize();
+
+        /** How the gateway answers Cryptlex's 429. */
+        RateLimit rateLimit();
+
+        /** The {@code release.updated} webhooks Cryptlex POSTs to {@code /webhooks/cryptlex}. */
+        Webhook webhook();
+
+        interface RateLimit {
+            /** The longest {@code Retry-After} the gateway waits out before retrying; longer waits fail at once. */
+            @WithDefault("PT5S")
+            Duration maxWait();
+
+            /** How many times a refused (429) call is retried after waiting. */
+            @WithDefault("2")
+            int maxRetries();
+        }
+
+        interface Webhook {
+            /** Shared secret of the {@code X-Cryptlex-Signature} HMAC; without it every webhook is refused. */
+            Optional<String> secret();
+
+            /** How far a signature's timestamp may be from now; also how long seen signatures are remembered. */
+            @WithDefault("PT5M")
+            Duration tolerance();
+        }
     }
 
     interface Upload {

@@ -10,6 +10,7 @@ import io.releasegraph.domain.GlobalId;
 import io.releasegraph.domain.Node;
 import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.service.DeploymentService;
+import io.releasegraph.service.ProductReleaseService;
 import io.releasegraph.service.ReleaseService;
 import io.releasegraph.service.RunService;
 import io.smallrye.mutiny.Uni;
@@ -21,11 +22,14 @@ public class NodeResolver {
     private final DeploymentService deployments;
     private final RunService runs;
     private final ReleaseService releases;
+    private final ProductReleaseService productReleases;
 
-    NodeResolver(DeploymentService deployments, RunService runs, ReleaseService releases) {
+    NodeResolver(DeploymentService deployments, RunService runs, ReleaseService releases,
+            ProductReleaseService productReleases) {
         this.deployments = deployments;
         this.runs = runs;
         this.releases = releases;
+        this.productReleases = productReleases;
     }
 
     @Query
@@ -39,6 +43,9 @@ public class NodeResolver {
             if (parsed.source() == ReleaseSource.TRIFACTA && JobGroupResolver.JOB_GROUP.equals(parsed.type())) {
                 return runs.jobGroup(Ids.numeric(id, "id", ReleaseSource.TRIFACTA, JobGroupResolver.JOB_GROUP))
                         .map(Node.class::cast);
+            }
+            if (parsed.source() == ReleaseSource.CRYPTLEX && ProductReleaseResolver.RELEASE_FILE.equals(parsed.type())) {
+                return productReleases.file(parsed.externalId()).map(Node.class::cast);
             }
             return releases.release(parsed).map(Node.class::cast);
         });
