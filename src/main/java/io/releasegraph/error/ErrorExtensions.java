@@ -1,7 +1,6 @@
 package io.releasegraph.error;
 
 import java.util.Optional;
-import java.util.function.Function;
 
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
@@ -18,15 +17,36 @@ public final class ErrorExtensions {
     private ErrorExtensions() {
     }
 
-    private static <T> JsonValue from(Throwable error, Class<T> type, Function<T, Optional<JsonValue>> value) {
+    /**
+     * The value of {@code accessor} on the first exception in the cause chain that is a {@code type}, or null.
+     * <p>
+     * By class name and reflection, not {@code instanceof}: SmallRye keeps the providers in a static field of a
+     * library class, so after a restart in dev mode or between differently configured {@code @QuarkusTest}s they may
+     * come from an earlier application class loader than the exception they are given.
+     */
+    private static Object from(Throwable error, Class<?> type, String accessor) {
         Throwable cause = error;
-        // SmallRye hands over what the data fetcher threw; async resolvers may wrap ours once or twice.
+        // SmallRye hands over what the data fetcher threw; async resolvers and partial results wrap ours once or twice.
         for (int depth = 0; cause != null && depth < 4; depth++, cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return value.apply(type.cast(cause)).orElse(null);
+            if (isA(cause.getClass(), type.getName())) {
+                try {
+                    Object value = cause.getClass().getMethod(accessor).invoke(cause);
+                    return value instanceof Optional<?> optional ? optional.orElse(null) : value;
+                } catch (ReflectiveOperationException e) {
+                    return null;
+                }
             }
         }
         return null;
+    }
+
+    private static boolean isA(Class<?> type, String name) {
+        for (Class<?> current = type; current != null; current = current.getSuperclass()) {
+            if (current.getName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code extensions.upstream}: which upstream was involved. */
@@ -38,7 +58,9 @@ public final class ErrorExtensions {
 
         @Override
         public JsonValue mapValueFrom(Throwable error) {
-            return from(error, GatewayException.class, e -> e.upstream().map(Json::createValue));
+            return from(error, GatewayException.class, "upstream") instanceof String upstream
+                    ? Json.createValue(upstream)
+                    : null;
         }
     }
 
@@ -51,8 +73,9 @@ public final class ErrorExtensions {
 
         @Override
         public JsonValue mapValueFrom(Throwable error) {
-            return from(error, GatewayException.class,
-                    e -> e.httpStatus().map(status -> Json.createObjectBuilder().add("status", status).build()));
+            return from(error, GatewayException.class, "httpStatus") instanceof Integer status
+                    ? Json.createObjectBuilder().add("status", status).build()
+                    : null;
         }
     }
 
@@ -65,7 +88,9 @@ public final class ErrorExtensions {
 
         @Override
         public JsonValue mapValueFrom(Throwable error) {
-            return from(error, ValidationException.class, e -> e.field().map(Json::createValue));
+            return from(error, ValidationException.class, "field") instanceof String field
+                    ? Json.createValue(field)
+                    : null;
         }
     }
 
@@ -78,8 +103,9 @@ public final class ErrorExtensions {
 
         @Override
         public JsonValue mapValueFrom(Throwable error) {
-            return from(error, UpstreamRateLimitedException.class,
-                    e -> Optional.of(Json.createValue(e.retryAfterSeconds())));
+            return from(error, UpstreamRateLimitedException.class, "retryAfterSeconds") instanceof Long seconds
+                    ? Json.createValue(seconds)
+                    : null;
         }
     }
 }

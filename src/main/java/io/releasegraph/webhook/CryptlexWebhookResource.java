@@ -53,8 +53,11 @@ public class CryptlexWebhookResource {
             return Uni.createFrom().item(RestResponse.status(RestResponse.Status.UNAUTHORIZED));
         }
         Instant expiresAt = Instant.ofEpochSecond(parsed.timestampSeconds()).plus(tolerance).plusSeconds(1);
-        // Keyed by the whole header: it holds the timestamp and every signature, all covered by the HMAC check.
-        if (!seen.firstTime(signature, expiresAt, now)) {
+        // Keyed by what the HMAC covers (timestamp and body), not by the header text, which a replay could decorate
+        // with extra v1 entries. Held in memory only: never logged.
+        long signedAt = parsed.timestampSeconds();
+        String delivery = signedAt + "." + WebhookSignature.sign(secret.get(), signedAt, body);
+        if (!seen.firstTime(delivery, expiresAt, now)) {
             Log.info("Refused a Cryptlex webhook: this signature was already used (replay)");
             return Uni.createFrom().item(RestResponse.status(RestResponse.Status.UNAUTHORIZED));
         }

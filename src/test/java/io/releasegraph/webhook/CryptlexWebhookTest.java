@@ -114,6 +114,8 @@ class CryptlexWebhookTest {
 
         post(header, body).statusCode(204);
         post(header, body).statusCode(401);
+        post(header + ",v1=" + "f".repeat(64), body).statusCode(401);
+        post("v1=" + "a".repeat(64) + "," + header, body).statusCode(401);
 
         awaitEvent();
         assertEvents(1);
