@@ -23,6 +23,9 @@ public interface GatewayConfig {
      */
     LaunchDarkly launchdarkly();
 
+    /** Cryptlex Releases credentials, paging, rate-limit handling and webhooks (URL: {@code quarkus.rest-client.cryptlex.url}). */
+    Cryptlex cryptlex();
+
     /** GraphQL multipart uploads ({@code importRelease}). */
     Upload upload();
 
@@ -59,12 +62,36 @@ public interface GatewayConfig {
 
     interface RateLimit {
         /** The longest wait the gateway accepts before retrying; a longer one is UPSTREAM_RATE_LIMITED at once. */
-        @WithDefault("PT3S")
+        @WithDefault("PT5S")
         Duration maxWait();
 
         /** How many times one call is retried after a 429 before the gateway gives up. */
         @WithDefault("2")
         int maxRetries();
+    }
+
+    interface Cryptlex {
+        /** Access token with {@code release:read} and {@code release:write}, sent as {@code Authorization: Bearer}. */
+        Optional<String> token();
+
+        /** Items per page when the gateway walks Cryptlex's lists ({@code limit}, at most 100). */
+        @WithDefault("100")
+        int pageSize();
+
+        /** What the gateway does when Cryptlex answers 429. */
+        RateLimit rateLimit();
+
+        /** The {@code release.updated} webhooks Cryptlex POSTs to {@code /webhooks/cryptlex}. */
+        Webhook webhook();
+
+        interface Webhook {
+            /** Shared secret of the {@code X-Cryptlex-Signature} HMAC; without it every webhook is refused. */
+            Optional<String> secret();
+
+            /** How far a signature's timestamp may be from now; also how long seen signatures are remembered. */
+            @WithDefault("PT5M")
+            Duration tolerance();
+        }
     }
 
     interface Upload {

@@ -13,6 +13,7 @@ import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.error.ValidationException;
 import io.releasegraph.service.DeploymentService;
 import io.releasegraph.service.FlagReleaseService;
+import io.releasegraph.service.ProductReleaseService;
 import io.releasegraph.service.ReleaseService;
 import io.releasegraph.service.RunService;
 import io.smallrye.mutiny.Uni;
@@ -25,13 +26,15 @@ public class NodeResolver {
     private final RunService runs;
     private final ReleaseService releases;
     private final FlagReleaseService flagReleases;
+    private final ProductReleaseService productReleases;
 
     NodeResolver(DeploymentService deployments, RunService runs, ReleaseService releases,
-            FlagReleaseService flagReleases) {
+            FlagReleaseService flagReleases, ProductReleaseService productReleases) {
         this.deployments = deployments;
         this.runs = runs;
         this.releases = releases;
         this.flagReleases = flagReleases;
+        this.productReleases = productReleases;
     }
 
     @Query
@@ -51,6 +54,9 @@ public class NodeResolver {
                 ProjectScopedKey key = ProjectScopedKey.parse(parsed.externalId()).orElseThrow(() -> new ValidationException(
                         "id", "`id` is not a valid ID; use an `id` the gateway returned."));
                 return flagReleases.pipeline(key).map(Node.class::cast);
+            }
+            if (parsed.source() == ReleaseSource.CRYPTLEX && ProductReleaseResolver.RELEASE_FILE.equals(parsed.type())) {
+                return productReleases.file(parsed.externalId()).map(Node.class::cast);
             }
             return releases.release(parsed).map(Node.class::cast);
         });

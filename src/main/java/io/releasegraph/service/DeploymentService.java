@@ -15,6 +15,8 @@ import io.releasegraph.domain.Deployment;
 import io.releasegraph.domain.DeploymentRelease;
 import io.releasegraph.domain.ImportReleasePayload;
 import io.releasegraph.domain.ReleaseActivationPayload;
+import io.releasegraph.domain.ReleaseEvent;
+import io.releasegraph.domain.ReleaseEventType;
 import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.error.NotFoundException;
 import io.releasegraph.provider.UploadedFile;
@@ -33,10 +35,12 @@ public class DeploymentService {
 
     private final TrifactaClient trifacta;
     private final UpstreamCache cache;
+    private final ReleaseEventBus events;
 
-    DeploymentService(TrifactaClient trifacta, UpstreamCache cache) {
+    DeploymentService(TrifactaClient trifacta, UpstreamCache cache, ReleaseEventBus events) {
         this.trifacta = trifacta;
         this.cache = cache;
+        this.events = events;
     }
 
     public Uni<List<Deployment>> deployments() {
@@ -83,7 +87,11 @@ public class DeploymentService {
                         .map(after -> new ReleaseActivationPayload(
                                 after.activeRelease().orElse(null),
                                 previouslyActive(before, after).orElse(null),
-                                after)));
+                                after)))
+                .invoke(payload -> {
+                    publish(ReleaseEventType.RELEASE_ACTIVATED, payload.activeRelease());
+                    publish(ReleaseEventType.RELEASE_DEACTIVATED, payload.deactivatedRelease());
+                });
     }
 
     /** Leaves the release's deployment without an active release (when this one was it). */
@@ -95,7 +103,9 @@ public class DeploymentService {
                         .map(after -> new ReleaseActivationPayload(
                                 after.activeRelease().orElse(null),
                                 release.active() ? find(after, releaseId).orElse(null) : null,
-                                after)));
+                                after)))
+                .invoke(payload -> publish(ReleaseEventType.RELEASE_DEACTIVATED,
+                        find(payload.deployment(), releaseId).orElse(null)));
     }
 
     /** Imports a flow package; a real import makes the new release the active one. */
@@ -112,8 +122,19 @@ public class DeploymentService {
                                     outcome.release().flatMap(release -> find(after, release.externalId()))
                                             .or(outcome::release).orElse(null),
                                     previouslyActive(before, after).orElse(null),
-                                    outcome.flowNames(), after));
+                                    outcome.flowNames(), after))
+                                    .invoke(payload -> {
+                                        publish(ReleaseEventType.RELEASE_IMPORTED, payload.release());
+                                        publish(ReleaseEventType.RELEASE_DEACTIVATED, payload.deactivatedRelease());
+                                    });
                         }));
+    }
+
+    /** Tells {@code releaseEvents} subscribers what a mutation changed; nothing when it changed no release. */
+    private void publish(ReleaseEventType type, DeploymentRelease release) {
+        if (release != null) {
+            events.publish(ReleaseEvent.byGateway(type, release));
+        }
     }
 
     /** Activation changes the release, the one active before, their deployment and every list holding them. */

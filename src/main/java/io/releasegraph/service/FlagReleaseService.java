@@ -14,6 +14,8 @@ import io.releasegraph.cache.UpstreamCache;
 import io.releasegraph.domain.CompleteReleasePhasePayload;
 import io.releasegraph.domain.FlagRelease;
 import io.releasegraph.domain.ProjectScopedKey;
+import io.releasegraph.domain.ReleaseEvent;
+import io.releasegraph.domain.ReleaseEventType;
 import io.releasegraph.domain.ReleasePhase;
 import io.releasegraph.domain.ReleasePipeline;
 import io.releasegraph.domain.ReleasePipelineProgress;
@@ -33,10 +35,12 @@ public class FlagReleaseService {
 
     private final LaunchDarklyClient launchDarkly;
     private final UpstreamCache cache;
+    private final ReleaseEventBus events;
 
-    FlagReleaseService(LaunchDarklyClient launchDarkly, UpstreamCache cache) {
+    FlagReleaseService(LaunchDarklyClient launchDarkly, UpstreamCache cache, ReleaseEventBus events) {
         this.launchDarkly = launchDarkly;
         this.cache = cache;
+        this.events = events;
     }
 
     /** Which phase a caller means: its position or LaunchDarkly's phase ID. */
@@ -127,6 +131,7 @@ public class FlagReleaseService {
                         : completeOnNewPipeline(projectKey, flagKey, phase, complete);
                 // Evict even after a failure: the start of a new pipeline's phase may have gone through.
                 return write.eventually(() -> evictAfterChange(projectKey, flagKey, release.pipelineKey()))
+                        .invoke(updated -> events.publish(ReleaseEvent.byGateway(ReleaseEventType.PHASE_UPDATED, updated)))
                         .map(updated -> new CompleteReleasePhasePayload(updated, updated.phases().get(index), true));
             });
         });

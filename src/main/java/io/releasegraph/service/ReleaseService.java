@@ -13,8 +13,11 @@ import io.releasegraph.cache.UpstreamCache;
 import io.releasegraph.domain.GlobalId;
 import io.releasegraph.domain.Release;
 import io.releasegraph.domain.ReleaseFilter;
+import io.releasegraph.domain.ReleaseSource;
+import io.releasegraph.error.GatewayException;
 import io.releasegraph.error.NotFoundException;
 import io.releasegraph.provider.ReleaseProvider;
+import io.releasegraph.provider.UpstreamFailures;
 import io.smallrye.mutiny.Uni;
 
 /** Releases across every upstream: one list, one lookup by global ID. */
@@ -28,31 +31,67 @@ public class ReleaseService {
     /** Each provider's releases as one cached list. */
     static final String RELEASES = "releases";
 
+    static final String PRODUCT_RELEASE = "ProductRelease";
+
     private final List<ReleaseProvider> providers;
     private final UpstreamCache cache;
+    private final ProductReleaseService productReleases;
 
-    ReleaseService(@All List<ReleaseProvider> providers, UpstreamCache cache) {
+    ReleaseService(@All List<ReleaseProvider> providers, UpstreamCache cache, ProductReleaseService productReleases) {
         this.providers = providers;
         this.cache = cache;
+        this.productReleases = productReleases;
     }
 
-    public Uni<List<Release>> releases(ReleaseFilter filter) {
-        List<Uni<List<Release>>> calls = providers.stream()
+    /**
+     * What {@link #releases} found: the releases of every source that answered, and one failure per source that
+     * did not, so the caller can return the healthy sources' releases with an error for each failed one.
+     */
+    public record Outcome(List<Release> releases, List<GatewayException> failures, int sourcesAsked) {
+
+        /** True when no source answered, so there is nothing partial to return. */
+        public boolean allFailed() {
+            return sourcesAsked > 0 && failures.size() == sourcesAsked;
+        }
+    }
+
+    /** The releases of every wanted source, newest first; a failing source does not fail the others. */
+    public Uni<Outcome> releases(ReleaseFilter filter) {
+        List<Uni<SourceResult>> calls = providers.stream()
                 .filter(provider -> filter.wants(provider.source()))
                 .map(provider -> cache.get(CacheKey.list(provider.source(), RELEASES), CacheTypes.listOf(Release.class),
-                        provider::listReleases))
+                        provider::listReleases)
+                        .map(SourceResult::answered)
+                        .onFailure().recoverWithItem(failure -> SourceResult.failed(
+                                UpstreamFailures.translate(provider.source(), failure))))
                 .toList();
         if (calls.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(new Outcome(List.of(), List.of(), 0));
         }
-        return Uni.join().all(calls).andFailFast().map(lists -> lists.stream()
-                .flatMap(List::stream)
-                .filter(filter::matches)
-                .sorted(NEWEST_FIRST)
-                .toList());
+        return Uni.join().all(calls).andFailFast().map(results -> new Outcome(
+                results.stream().flatMap(result -> result.releases().stream())
+                        .filter(filter::matches)
+                        .sorted(NEWEST_FIRST)
+                        .toList(),
+                results.stream().flatMap(result -> result.failure().stream()).toList(),
+                results.size()));
+    }
+
+    private record SourceResult(List<Release> releases, Optional<GatewayException> failure) {
+        static SourceResult answered(List<Release> releases) {
+            return new SourceResult(releases, Optional.empty());
+        }
+
+        static SourceResult failed(GatewayException failure) {
+            return new SourceResult(List.of(), Optional.of(failure));
+        }
     }
 
     public Uni<Release> release(GlobalId id) {
+        if (id.source() == ReleaseSource.CRYPTLEX && PRODUCT_RELEASE.equals(id.type())) {
+            // Through the product-release cache entry, the one Cryptlex writes and webhooks evict.
+            return productReleases.release(id.externalId()).map(Release.class::cast);
+        }
         Optional<ReleaseProvider> provider = providers.stream().filter(p -> p.source() == id.source()).findFirst();
         if (provider.isEmpty()) {
             return Uni.createFrom().failure(notFound(id));

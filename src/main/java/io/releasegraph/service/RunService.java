@@ -16,6 +16,8 @@ import io.releasegraph.cache.CacheTypes;
 import io.releasegraph.cache.UpstreamCache;
 import io.releasegraph.domain.Deployment;
 import io.releasegraph.domain.JobGroup;
+import io.releasegraph.domain.ReleaseEvent;
+import io.releasegraph.domain.ReleaseEventType;
 import io.releasegraph.domain.RunDeploymentPayload;
 import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.domain.RunParameter;
@@ -43,10 +45,12 @@ public class RunService {
     private final IdempotencyStore idempotency;
     private final RunHistory history;
     private final UpstreamCache cache;
+    private final ReleaseEventBus events;
 
     RunService(TrifactaClient trifacta, DeploymentService deployments, IdempotencyStore idempotency,
-            RunHistory history, UpstreamCache cache) {
+            RunHistory history, UpstreamCache cache, ReleaseEventBus events) {
         this.cache = cache;
+        this.events = events;
         this.trifacta = trifacta;
         this.deployments = deployments;
         this.idempotency = idempotency;
@@ -122,7 +126,9 @@ public class RunService {
                     .chain(jobGroupId -> trifacta.findJobGroup(jobGroupId).map(found -> found
                             .map(group -> attach(group, deploymentId))
                             .orElseThrow(() -> new NotFoundException("Trifacta lost job group " + jobGroupId + ".",
-                                    "trifacta", 404, null))));
+                                    "trifacta", 404, null))))
+                    .invoke(group -> events.publish(ReleaseEvent.byGateway(ReleaseEventType.DEPLOYMENT_RUN_STARTED,
+                            deployment.activeRelease().get())));
         });
     }
 

@@ -20,4 +20,12 @@ public final class Ids {
     public static String jobGroup(long id) {
         return GlobalId.encode(ReleaseSource.TRIFACTA, "JobGroup", id);
     }
+
+    public static String productRelease(String id) {
+        return GlobalId.encode(ReleaseSource.CRYPTLEX, "ProductRelease", id);
+    }
+
+    public static String releaseFile(String id) {
+        return GlobalId.encode(ReleaseSource.CRYPTLEX, "ReleaseFile", id);
+    }
 }

@@ -2,39 +2,32 @@ package io.releasegraph.provider.trifacta;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MultivaluedHashMap;
-import jakarta.ws.rs.core.MultivaluedMap;
-
-import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 
 import io.releasegraph.config.GatewayConfig;
+import io.releasegraph.provider.AuthorizationHeaders;
 
 /** Adds Trifacta's {@code Authorization}: Basic when user and password are configured, else Bearer with the token. */
 @ApplicationScoped
-class TrifactaAuthHeaders implements ClientHeadersFactory {
+class TrifactaAuthHeaders extends AuthorizationHeaders {
 
-    private final String authorization;
+    private final Optional<String> authorization;
 
     TrifactaAuthHeaders(GatewayConfig config) {
         GatewayConfig.Trifacta trifacta = config.trifacta();
         // Basic only when configured explicitly: the token has a sandbox default.
         if (trifacta.username().isPresent() && trifacta.password().isPresent()) {
             String pair = trifacta.username().get() + ":" + trifacta.password().get();
-            authorization = "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+            authorization = Optional.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         } else {
-            authorization = trifacta.token().map(token -> "Bearer " + token).orElse(null);
+            authorization = bearer(trifacta.token());
         }
     }
 
     @Override
-    public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming,
-            MultivaluedMap<String, String> outgoing) {
-        MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
-        if (authorization != null) {
-            headers.add("Authorization", authorization);
-        }
-        return headers;
+    protected Optional<String> authorization() {
+        return authorization;
     }
 }

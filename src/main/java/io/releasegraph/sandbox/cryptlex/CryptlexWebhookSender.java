@@ -10,10 +10,13 @@ import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
+import io.releasegraph.webhook.WebhookSignature;
 
 /**
  * Delivers signed {@code release.updated} webhooks to {@code gateway.sandbox.cryptlex.webhook.url}.
@@ -24,6 +27,7 @@ import io.quarkus.logging.Log;
 public class CryptlexWebhookSender {
 
     static final String RELEASE_UPDATED = "release.updated";
+    static final String URL_KEY = "gateway.sandbox.cryptlex.webhook.url";
 
     private final CryptlexSandboxConfig config;
     private final ObjectMapper mapper;
@@ -35,7 +39,9 @@ public class CryptlexWebhookSender {
     }
 
     void releaseUpdated(CryptlexRelease release) {
-        config.webhook().url().ifPresent(url -> send(url, release));
+        // Read per delivery, not from the mapping fixed at start-up: the default points at this server's own port,
+        // which in tests (port 0) is known only once the server listens.
+        ConfigProvider.getConfig().getOptionalValue(URL_KEY, String.class).ifPresent(url -> send(url, release));
     }
 
     private void send(String url, CryptlexRelease release) {

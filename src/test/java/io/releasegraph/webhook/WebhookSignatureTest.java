@@ -1,4 +1,4 @@
-package io.releasegraph.sandbox.cryptlex;
+package io.releasegraph.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-class CryptlexWebhookSignatureTest {
+class WebhookSignatureTest {
 
     private static final String SECRET = "sandbox-webhook-secret";
     private static final long T = 1_700_000_000L;

@@ -1,4 +1,4 @@
-package io.releasegraph.sandbox.cryptlex;
+package io.releasegraph.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

@@ -1,0 +1,134 @@
+package io.releasegraph.provider.cryptlex;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.releasegraph.config.GatewayConfig;
+import io.releasegraph.domain.GlobalId;
+import io.releasegraph.domain.ProductRelease;
+import io.releasegraph.domain.ProductReleaseFilter;
+import io.releasegraph.domain.ProductReleaseInput;
+import io.releasegraph.domain.Release;
+import io.releasegraph.domain.ReleaseFile;
+import io.releasegraph.domain.ReleaseSource;
+import io.releasegraph.error.NotFoundException;
+import io.releasegraph.provider.Paging;
+import io.releasegraph.provider.RateLimitRetry;
+import io.releasegraph.provider.ReleaseProvider;
+import io.releasegraph.provider.UpstreamFailures;
+import io.releasegraph.provider.cryptlex.dto.CryptlexRelease;
+import io.releasegraph.provider.cryptlex.dto.CryptlexReleaseFile;
+import io.releasegraph.provider.cryptlex.dto.CryptlexWebhookEvent;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The gateway's only way to Cryptlex Releases: walks pages until an empty one, waits out a 429 within the configured
+ * bound, maps wire records to schema records and every failure to the error contract. A 404 becomes an empty
+ * {@link Optional}. Nothing is retried except a 429 (refused, so nothing happened upstream): a PATCH or publish that
+ * failed otherwise may have been applied.
+ */
+@ApplicationScoped
+public class CryptlexClient implements ReleaseProvider {
+
+    /** What a webhook said: its event name and, for release events, the release it carried. */
+    public record WebhookEvent(String event, Optional<ProductRelease> release,
+            Optional<java.time.OffsetDateTime> triggeredAt) {
+    }
+
+    private final CryptlexRestClient rest;
+    private final ObjectMapper json;
+    private final int pageSize;
+    private final RateLimitRetry limits;
+
+    CryptlexClient(@RestClient CryptlexRestClient rest, ObjectMapper json, GatewayConfig config) {
+        this.rest = rest;
+        this.json = json;
+        this.pageSize = config.cryptlex().pageSize();
+        this.limits = new RateLimitRetry(ReleaseSource.CRYPTLEX, config.cryptlex().rateLimit().maxWait(),
+                config.cryptlex().rateLimit().maxRetries());
+    }
+
+    @Override
+    public ReleaseSource source() {
+        return ReleaseSource.CRYPTLEX;
+    }
+
+    @Override
+    public Uni<List<Release>> listReleases() {
+        return listReleases(ProductReleaseFilter.ALL).map(releases -> List.<Release> copyOf(releases));
+    }
+
+    /** Every release that matches the filter, newest first; Cryptlex applies the filter. */
+    public Uni<List<ProductRelease>> listReleases(ProductReleaseFilter filter) {
+        return Paging.<CryptlexRelease> collect(
+                page -> call(() -> rest.listReleases(page + 1, pageSize, filter.productId(), filter.channel(),
+                        filter.platform(), filter.published(), filter.isPrivate(), filter.search())),
+                List::isEmpty)
+                .chain(releases -> releases.isEmpty() ? Uni.createFrom().item(List.<ProductRelease> of())
+                        : Uni.join().all(releases.stream().map(this::withAllFiles).toList()).andFailFast())
+                .map(releases -> releases.stream().sorted(CryptlexMapper.NEWEST_FIRST).toList());
+    }
+
+    @Override
+    public Uni<Optional<Release>> findRelease(GlobalId id) {
+        if (!CryptlexMapper.RELEASE.equals(id.type())) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return findProductRelease(id.externalId()).map(found -> found.map(Release.class::cast));
+    }
+
+    public Uni<Optional<ProductRelease>> findProductRelease(String id) {
+        return optional(call(() -> rest.getRelease(id)).chain(this::withAllFiles));
+    }
+
+    public Uni<Optional<ReleaseFile>> findFile(String id) {
+        return optional(call(() -> rest.getReleaseFile(id)).map(CryptlexMapper::file));
+    }
+
+    /** Changes only the fields the input sets; Cryptlex answers 409 for a published release. */
+    public Uni<ProductRelease> update(String id, ProductReleaseInput input) {
+        return call(() -> rest.updateRelease(id, CryptlexMapper.patch(input))).chain(this::withAllFiles);
+    }
+
+    public Uni<ProductRelease> publish(String id) {
+        return call(() -> rest.publishRelease(id)).chain(this::withAllFiles);
+    }
+
+    /** Reads a webhook body that was already verified; DTOs stay in this package. */
+    public WebhookEvent readWebhook(byte[] body) throws IOException {
+        CryptlexWebhookEvent event = json.readValue(body, CryptlexWebhookEvent.class);
+        Optional<ProductRelease> release = Optional.ofNullable(event.data())
+                .filter(data -> data.id() != null)
+                .map(CryptlexMapper::release);
+        return new WebhookEvent(event.event(), release, Optional.ofNullable(event.triggeredAt()));
+    }
+
+    /** The release with every file: the embedded list, or the files list when the embed was cut short. */
+    private Uni<ProductRelease> withAllFiles(CryptlexRelease release) {
+        List<CryptlexReleaseFile> embedded = release.files();
+        boolean complete = embedded != null && (release.totalFiles() == null || embedded.size() >= release.totalFiles());
+        if (complete) {
+            return Uni.createFrom().item(CryptlexMapper.release(release));
+        }
+        return Paging.<CryptlexReleaseFile> collect(
+                page -> call(() -> rest.listReleaseFiles(release.id(), page + 1, pageSize)), List::isEmpty)
+                .map(files -> CryptlexMapper.release(release, files));
+    }
+
+    /** One upstream call: failures translated to the contract, a 429 waited out within the bound. */
+    private <T> Uni<T> call(Supplier<Uni<T>> call) {
+        return limits.call(call::get);
+    }
+
+    private static <T> Uni<Optional<T>> optional(Uni<T> call) {
+        return call.map(Optional::of).onFailure(NotFoundException.class).recoverWithItem(Optional.empty());
+    }
+}

@@ -1,0 +1,133 @@
+package io.releasegraph.service;
+
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.releasegraph.cache.CacheKey;
+import io.releasegraph.cache.CacheTypes;
+import io.releasegraph.cache.UpstreamCache;
+import io.releasegraph.domain.EventOrigin;
+import io.releasegraph.domain.ProductRelease;
+import io.releasegraph.domain.ProductReleaseFilter;
+import io.releasegraph.domain.ProductReleaseInput;
+import io.releasegraph.domain.ReleaseEvent;
+import io.releasegraph.domain.ReleaseEventType;
+import io.releasegraph.domain.ReleaseFile;
+import io.releasegraph.domain.ReleaseSource;
+import io.releasegraph.error.ConflictException;
+import io.releasegraph.error.NotFoundException;
+import io.releasegraph.error.ValidationException;
+import io.releasegraph.provider.cryptlex.CryptlexClient;
+import io.smallrye.mutiny.Uni;
+
+/** Cryptlex product releases and their files: reads, edits, publishing, and what Cryptlex's webhooks report. */
+@ApplicationScoped
+public class ProductReleaseService {
+
+    static final String RELEASE = "productRelease";
+    static final String FILE = "releaseFile";
+    /** Filtered lists, one entry per filter; {@link #evictRelease} drops every one of them. */
+    static final String FILTERED_LISTS = "productReleases";
+
+    private final CryptlexClient cryptlex;
+    private final UpstreamCache cache;
+    private final ReleaseEventBus events;
+
+    ProductReleaseService(CryptlexClient cryptlex, UpstreamCache cache, ReleaseEventBus events) {
+        this.cryptlex = cryptlex;
+        this.cache = cache;
+        this.events = events;
+    }
+
+    public Uni<List<ProductRelease>> releases(ProductReleaseFilter filter) {
+        return cache.get(CacheKey.of(ReleaseSource.CRYPTLEX, FILTERED_LISTS, filter.canonical()),
+                CacheTypes.listOf(ProductRelease.class), () -> cryptlex.listReleases(filter));
+    }
+
+    public Uni<ProductRelease> release(String id) {
+        return find(id).map(found -> found.orElseThrow(() -> notFound("product release", id)));
+    }
+
+    private Uni<Optional<ProductRelease>> find(String id) {
+        return cache.get(CacheKey.of(ReleaseSource.CRYPTLEX, RELEASE, id), CacheTypes.optionalOf(ProductRelease.class),
+                () -> cryptlex.findProductRelease(id));
+    }
+
+    public Uni<ReleaseFile> file(String id) {
+        return cache.get(CacheKey.of(ReleaseSource.CRYPTLEX, FILE, id), CacheTypes.optionalOf(ReleaseFile.class),
+                () -> cryptlex.findFile(id))
+                .map(found -> found.orElseThrow(() -> notFound("release file", id)));
+    }
+
+    /** Changes the fields the input sets. A published release is read-only: CONFLICT, without calling Cryptlex. */
+    public Uni<ProductRelease> update(String id, ProductReleaseInput input) {
+        return writable(id, "edited")
+                .chain(() -> cryptlex.update(id, input))
+                .call(this::evictRelease)
+                .invoke(updated -> events.publish(ReleaseEvent.byGateway(ReleaseEventType.RELEASE_UPDATED, updated)));
+    }
+
+    /** Publishes the release; it is read-only from then on. CONFLICT when it already is published. */
+    public Uni<ProductRelease> publish(String id) {
+        return writable(id, "published again")
+                .chain(() -> cryptlex.publish(id))
+                .call(this::evictRelease)
+                .invoke(published -> events.publish(ReleaseEvent.byGateway(ReleaseEventType.RELEASE_PUBLISHED, published)));
+    }
+
+    /**
+     * A verified {@code release.updated} webhook: the release changed in Cryptlex (by us or anyone else), so the
+     * cached copies go and subscribers hear of it. Answers false for other events; VALIDATION when the body is
+     * unreadable. The caller has verified the signature.
+     */
+    public Uni<Boolean> webhookReceived(byte[] body) {
+        CryptlexClient.WebhookEvent event;
+        try {
+            event = cryptlex.readWebhook(body);
+        } catch (IOException e) {
+            return Uni.createFrom().failure(new ValidationException("body", "The body is not a Cryptlex webhook event."));
+        }
+        if (!"release.updated".equals(event.event()) || event.release().isEmpty()) {
+            return Uni.createFrom().item(false);
+        }
+        ProductRelease release = event.release().get();
+        OffsetDateTime at = event.triggeredAt().orElseGet(() -> OffsetDateTime.now(ZoneOffset.UTC));
+        return evictRelease(release).invoke(() -> events.publish(new ReleaseEvent(
+                ReleaseEventType.RELEASE_UPDATED, ReleaseSource.CRYPTLEX, release.id(), release, at,
+                EventOrigin.WEBHOOK))).replaceWith(true);
+    }
+
+    /** The release before a change, checked here so that a release known to be frozen costs no write call. */
+    private Uni<ProductRelease> writable(String id, String verb) {
+        return release(id).invoke(release -> {
+            if (release.published()) {
+                throw new ConflictException("Product release \"" + release.name() + "\" is published and read-only; "
+                        + "it cannot be " + verb + ".", ReleaseSource.CRYPTLEX.key(), null, null);
+            }
+        });
+    }
+
+    /**
+     * A change to one release touches that release, its files (their {@code published} flag follows it), the
+     * cross-source list and the filtered product-release lists. Filtered lists are keyed by filter, so the list key
+     * of their kind stands for all of them: the cache must drop every entry of that kind.
+     */
+    private Uni<Void> evictRelease(ProductRelease release) {
+        List<CacheKey> keys = new ArrayList<>(List.of(
+                CacheKey.of(ReleaseSource.CRYPTLEX, RELEASE, release.externalId()),
+                CacheKey.list(ReleaseSource.CRYPTLEX, ReleaseService.RELEASES),
+                CacheKey.list(ReleaseSource.CRYPTLEX, FILTERED_LISTS)));
+        release.files().forEach(file -> keys.add(CacheKey.of(ReleaseSource.CRYPTLEX, FILE, file.externalId())));
+        return cache.evict(keys.toArray(CacheKey[]::new));
+    }
+
+    static NotFoundException notFound(String what, String id) {
+        return new NotFoundException("Cryptlex has no " + what + " " + id + ".", ReleaseSource.CRYPTLEX.key(), 404, null);
+    }
+}
