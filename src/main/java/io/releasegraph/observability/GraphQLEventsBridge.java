@@ -1,0 +1,43 @@
+package io.releasegraph.observability;
+
+import java.util.Optional;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+import io.quarkus.arc.InstanceHandle;
+import io.smallrye.graphql.api.Context;
+import io.smallrye.graphql.spi.EventingService;
+
+/**
+ * SmallRye finds its event listeners with {@link java.util.ServiceLoader} and keeps them for the life of the JVM,
+ * across application restarts (test profiles). This listener holds no state: on each call it looks up the
+ * running application's {@link GraphQLMetrics} bean by name and through SmallRye's interface, never by our class,
+ * which a restarted application loads anew.
+ */
+public class GraphQLEventsBridge implements EventingService {
+
+    @Override
+    public String getConfigKey() {
+        return null;
+    }
+
+    @Override
+    public void beforeExecute(Context context) {
+        delegate().ifPresent(metrics -> metrics.beforeExecute(context));
+    }
+
+    @Override
+    public void afterExecute(Context context) {
+        delegate().ifPresent(metrics -> metrics.afterExecute(context));
+    }
+
+    private static Optional<EventingService> delegate() {
+        ArcContainer container = Arc.container();
+        if (container == null || !container.isRunning()) {
+            return Optional.empty();
+        }
+        InstanceHandle<Object> handle = container.instance(GraphQLMetrics.BEAN_NAME);
+        return handle.isAvailable() && handle.get() instanceof EventingService metrics ? Optional.of(metrics)
+                : Optional.empty();
+    }
+}

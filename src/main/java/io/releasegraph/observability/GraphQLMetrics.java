@@ -1,0 +1,152 @@
+package io.releasegraph.observability;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.graphql.api.Context;
+import io.smallrye.graphql.execution.error.ExecutionErrorsService;
+import io.smallrye.graphql.spi.EventingService;
+
+/**
+ * GraphQL operations by name, type and outcome with their latency ({@code releasegraph_graphql_operations_seconds}),
+ * and errors by {@code extensions.code} and {@code extensions.upstream} ({@code releasegraph_graphql_errors_total}).
+ * SmallRye calls it around each execution through {@link GraphQLEventsBridge}; errors are rendered by SmallRye's
+ * own service, so the code counted is exactly the one the client received.
+ */
+@ApplicationScoped
+@Named(GraphQLMetrics.BEAN_NAME)
+public class GraphQLMetrics implements EventingService {
+
+    static final String BEAN_NAME = "releasegraphGraphQLMetrics";
+    static final String OPERATIONS = "releasegraph.graphql.operations";
+    static final String ERRORS = "releasegraph.graphql.errors";
+    static final String OTHER = "other";
+
+    private static final String STARTED = GraphQLMetrics.class.getName() + ".started";
+    private static final Duration[] BUCKETS = { Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+            Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10) };
+
+    private record Operation(String name, String type) {
+        static final Operation UNKNOWN = new Operation("unknown", "unknown");
+    }
+
+    private final MeterRegistry registry;
+    private final int maxOperationNames;
+    private final Set<String> operationNames = ConcurrentHashMap.newKeySet();
+    private final ExecutionErrorsService errors = new ExecutionErrorsService();
+
+    GraphQLMetrics(MeterRegistry registry, MetricsConfig config) {
+        this.registry = registry;
+        this.maxOperationNames = config.graphql().maxOperationNames();
+    }
+
+    @Override
+    public String getConfigKey() {
+        return null;
+    }
+
+    @Override
+    public void beforeExecute(Context context) {
+        ExecutionInput input = context.unwrap(ExecutionInput.class);
+        if (input != null) {
+            input.getGraphQLContext().put(STARTED, System.nanoTime());
+        }
+    }
+
+    @Override
+    public void afterExecute(Context context) {
+        ExecutionInput input = context.unwrap(ExecutionInput.class);
+        ExecutionResult result = context.unwrap(ExecutionResult.class);
+        Long started = input == null ? null : input.getGraphQLContext().get(STARTED);
+        if (started == null || result == null) {
+            return;
+        }
+        Operation operation = operation(context);
+        Timer.builder(OPERATIONS)
+                .description("GraphQL operations by operation name, type and outcome")
+                .tags("operation", bounded(operation.name()), "type", operation.type(), "outcome", outcome(result))
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry)
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        if (!result.getErrors().isEmpty()) {
+            countErrors(result);
+        }
+    }
+
+    private void countErrors(ExecutionResult result) {
+        for (JsonValue value : errors.toJsonErrors(result.getErrors())) {
+            JsonObject extensions = value.asJsonObject().getJsonObject("extensions");
+            String code = text(extensions, "code").or(() -> text(extensions, "classification")).orElse("UNKNOWN");
+            String upstream = text(extensions, "upstream").orElse("none");
+            Counter.builder(ERRORS)
+                    .description("Errors in GraphQL responses by extensions.code and extensions.upstream")
+                    .tags("code", code, "upstream", upstream)
+                    .register(registry)
+                    .increment();
+        }
+    }
+
+    /** The executed operation from the parsed document: the one asked for by name, or the only one. */
+    private static Operation operation(Context context) {
+        Document document;
+        try {
+            document = context.unwrap(Document.class);
+        } catch (RuntimeException unparseable) {
+            return Operation.UNKNOWN;
+        }
+        if (document == null) {
+            return Operation.UNKNOWN;
+        }
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        Optional<String> requested = context.getOperationName().filter(name -> !name.isBlank());
+        Optional<OperationDefinition> executed = requested.isPresent()
+                ? operations.stream().filter(op -> requested.get().equals(op.getName())).findFirst()
+                : operations.size() == 1 ? Optional.of(operations.get(0)) : Optional.empty();
+        return executed.map(op -> new Operation(op.getName() == null ? "anonymous" : op.getName(),
+                op.getOperation().name().toLowerCase(Locale.ROOT))).orElse(Operation.UNKNOWN);
+    }
+
+    /** Only the first {@code max-operation-names} distinct names get their own series. */
+    private String bounded(String name) {
+        if (operationNames.contains(name)) {
+            return name;
+        }
+        if (operationNames.size() >= maxOperationNames) {
+            return OTHER;
+        }
+        operationNames.add(name);
+        return name;
+    }
+
+    private static String outcome(ExecutionResult result) {
+        if (result.getErrors().isEmpty()) {
+            return "success";
+        }
+        return result.isDataPresent() && result.getData() != null ? "partial" : "error";
+    }
+
+    private static Optional<String> text(JsonObject object, String key) {
+        if (object == null || !(object.get(key) instanceof jakarta.json.JsonString string)) {
+            return Optional.empty();
+        }
+        return Optional.of(string.getString());
+    }
+}
