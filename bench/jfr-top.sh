@@ -2,7 +2,7 @@
 # Summarises a JFR recording: where the CPU samples are (jdk.ExecutionSample), by top frame and by the first
 # frame of the gateway's own code (io.releasegraph) on the stack, plus GC pauses and allocation by class.
 # Usage: bench/jfr-top.sh <file.jfr> [how many rows, default 25]
-set -euo pipefail
+set -eu  # no pipefail: head ends the sort pipelines early on purpose
 jfr_file=$1
 rows=${2:-25}
 samples=$(mktemp)
@@ -33,4 +33,5 @@ awk '/stackTrace = \[/ { inside = 1; delete seen; next }
 echo
 echo "== GC"
 jfr summary "$jfr_file" | grep -E 'jdk\.(GarbageCollection|ObjectAllocationSample|ExecutionSample|JavaMonitorWait|ThreadPark) ' || true
-jfr print --events jdk.GarbageCollection "$jfr_file" | awk '/sumOfPauses/ { n++; gsub(/[^0-9.]/, "", $3); s += $3 } END { printf "GC pauses: %d, sum %.1f ms\n", n, s }'
+jfr print --events jdk.GarbageCollection "$jfr_file" | awk '/sumOfPauses/ { v = $3; if ($4 == "s") v *= 1000; if ($4 == "us") v /= 1000; n++; s += v }
+    END { printf "GC pauses: %d, sum %.0f ms\n", n, s }'

@@ -28,7 +28,7 @@ http.createServer((req, res) => {
     ?? files.get(`${p}.json`);
   req.resume();
   setTimeout(() => {
-    log.write(`${req.method} ${p} ${body ? 200 : 404}\n`);
+    log.write(`${Date.now()} ${req.method} ${p} ${body ? 200 : 404}\n`);
     res.writeHead(body ? 200 : 404, { 'Content-Type': 'application/json', 'Content-Length': body ? body.length : 2 });
     res.end(body ?? '{}');
   }, Number(delayMs));
