@@ -69,7 +69,8 @@ public class CacheStore {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Optional<Stored> readNow(String key) {
-        return repository.findByIdOptional(key).map(entry -> new Stored(entry.payload, entry.fetchedAt, entry.expiresAt));
+        return repository.findByIdOptional(key).map(entry -> new Stored(entry.payload,
+                entry.fetchedAt.withOffsetSameInstant(ZoneOffset.UTC), entry.expiresAt.withOffsetSameInstant(ZoneOffset.UTC)));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -247,8 +248,9 @@ public class UpstreamCache {
         return context == null ? Runnable::run : command -> context.runOnContext(ignored -> command.run());
     }
 
+    /** Milliseconds, so a copy read back from either store says the same {@code fetchedAt} as the one in memory. */
     private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static String normalise(String kind) {
