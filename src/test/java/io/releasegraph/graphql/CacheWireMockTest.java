@@ -118,7 +118,7 @@ class CacheWireMockTest {
         wireMock.stubFor(get(urlPathEqualTo("/v4/deployments/7")).willReturn(aResponse().withStatus(502)));
 
         GraphQLClient.post("deploymentCache", Map.of("id", Ids.deployment(7))).statusCode(200)
-                .body("data", nullValue())
+                .body("data.deployment", nullValue())
                 .body("errors[0].extensions.code", equalTo("UPSTREAM_ERROR"))
                 .body("extensions", nullValue());
     }
@@ -132,7 +132,7 @@ class CacheWireMockTest {
                 .withBody("{\"exception\":{\"name\":\"NotFound\",\"message\":\"gone\"}}")));
 
         GraphQLClient.post("deploymentCache", Map.of("id", Ids.deployment(7)), NO_CACHE).statusCode(200)
-                .body("data", nullValue())
+                .body("data.deployment", nullValue())
                 .body("errors[0].extensions.code", equalTo("NOT_FOUND"))
                 .body("extensions", nullValue());
     }
