@@ -61,8 +61,17 @@ public class EvictionChannel {
         listener.start();
     }
 
+    /** Lets the listener leave its poll before the datasource closes under it. */
     void stop(@Observes ShutdownEvent event) {
         running = false;
+        Thread current = listener;
+        if (current != null) {
+            try {
+                current.join(POLL_MILLIS * 3L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Tells the other replicas; nothing to do on the embedded store. */

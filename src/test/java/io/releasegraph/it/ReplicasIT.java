@@ -50,8 +50,11 @@ class ReplicasIT {
                     break;
                 }
             }
+            Duration took = Duration.between(activated, Instant.now());
             assertThat(seen).as("the second replica's read within %s of the activation", WITHIN)
                     .isEqualTo(Ids.deploymentRelease(5));
+            System.out.printf("ReplicasIT: the second replica read the new active release %d ms after the activation%n",
+                    took.toMillis());
             assertThat(second.metric("releasegraph_cache_evictions_total", "origin", "replica")).isPositive();
         }
     }

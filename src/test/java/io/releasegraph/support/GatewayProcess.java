@@ -96,8 +96,8 @@ public final class GatewayProcess implements AutoCloseable {
                 if (given().baseUri(url()).when().get("/q/health/ready").statusCode() == 200) {
                     return;
                 }
-            } catch (RuntimeException notListeningYet) {
-                // keep waiting
+            } catch (Exception notListeningYet) {
+                // RestAssured rethrows the ConnectException unchecked; keep waiting
             }
             sleep(250);
         }
