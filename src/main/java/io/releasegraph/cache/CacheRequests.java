@@ -1,5 +1,7 @@
 package io.releasegraph.cache;
 
+import java.time.format.DateTimeFormatter;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.json.Json;
@@ -32,13 +34,17 @@ public class CacheRequests {
         CacheRequest.current().map(CacheRequest::staleServes).filter(serves -> !serves.isEmpty())
                 .ifPresent(serves -> {
                     JsonArrayBuilder warnings = Json.createArrayBuilder();
-                    serves.stream().distinct().forEach(serve -> warnings.add(Json.createObjectBuilder()
-                            .add("code", "STALE_DATA")
-                            .add("upstream", serve.upstream())
-                            .add("kind", serve.kind())
-                            .add("fetchedAt", serve.fetchedAt().toString())
-                            .add("message", "The upstream " + serve.upstream() + " failed (" + serve.reason()
-                                    + "); served the last good copy, fetched at " + serve.fetchedAt() + ".")));
+                    serves.stream().distinct().forEach(serve -> {
+                        // formatted as the schema's DateTime is, so it equals the object's cache.fetchedAt
+                        String fetchedAt = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(serve.fetchedAt());
+                        warnings.add(Json.createObjectBuilder()
+                                .add("code", "STALE_DATA")
+                                .add("upstream", serve.upstream())
+                                .add("kind", serve.kind())
+                                .add("fetchedAt", fetchedAt)
+                                .add("message", "The upstream " + serve.upstream() + " failed (" + serve.reason()
+                                        + "); served the last good copy, fetched at " + fetchedAt + "."));
+                    });
                     if (context instanceof SmallRyeContext smallRye) {
                         smallRye.addExtension("warnings", warnings.build());
                     }

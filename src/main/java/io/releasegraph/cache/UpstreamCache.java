@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -143,15 +144,18 @@ public class UpstreamCache {
         metrics.miss(key);
         Uni<Loaded> shared = inFlight.computeIfAbsent(key, k -> {
             long startedAt = sequence.get();
-            return loader.get()
+            AtomicReference<Uni<Loaded>> self = new AtomicReference<>();
+            Uni<Loaded> load = loader.get()
                     .map(value -> new Loaded(value, now()))
                     .call(loaded -> save(k, type, loaded, startedAt))
                     // A block, not an expression: remove() returns a Uni, which would pick eventually(Supplier<Uni>)
-                    // and make the shared read wait on itself.
+                    // and make the shared read wait on itself. Only this load's entry: an eviction may have replaced it.
                     .eventually(() -> {
-                        inFlight.remove(k);
+                        inFlight.remove(k, self.get());
                     })
                     .memoize().indefinitely();
+            self.set(load);
+            return load;
         });
         return shared.emitOn(caller)
                 .map(loaded -> stamp(loaded.value(), CacheInfo.fresh(loaded.fetchedAt())))
