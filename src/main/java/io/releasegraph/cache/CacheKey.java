@@ -20,4 +20,14 @@ public record CacheKey(ReleaseSource upstream, String kind, String id) {
     public String value() {
         return upstream.key() + "/" + kind + "/" + id;
     }
+
+    /** The key of a stored form (as other replicas send them), empty when it is not one. */
+    public static java.util.Optional<CacheKey> parse(String value) {
+        String[] parts = value.split("/", 3);
+        if (parts.length < 3) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Arrays.stream(ReleaseSource.values()).filter(source -> source.key().equals(parts[0]))
+                .findFirst().map(source -> new CacheKey(source, parts[1], parts[2]));
+    }
 }

@@ -2,6 +2,7 @@ package io.releasegraph.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -28,6 +29,45 @@ public interface GatewayConfig {
 
     /** GraphQL multipart uploads ({@code importRelease}). */
     Upload upload();
+
+    /**
+     * Where the cache and the gateway's own records live: {@code h2} (embedded file, one replica) or
+     * {@code postgresql} (shared by replicas; needs {@code quarkus.datasource.pg.jdbc.url} and credentials).
+     */
+    @WithDefault("h2")
+    String store();
+
+    /** The read-through cache of upstream data: freshness per kind, stale-if-error, the in-memory level. */
+    Cache cache();
+
+    interface Cache {
+        /**
+         * How long a copy of each kind of object stays fresh ({@code gateway.cache.ttl.<kind>}, e.g.
+         * {@code gateway.cache.ttl.deployment=PT1M}); kinds are matched ignoring case and dashes, so the environment
+         * variable {@code GATEWAY_CACHE_TTL_JOBGROUP} sets {@code jobGroup}.
+         */
+        Map<String, Duration> ttl();
+
+        /** Freshness of a kind with no {@code gateway.cache.ttl.<kind>}. */
+        @WithDefault("PT5M")
+        Duration ttlDefault();
+
+        /** Freshness of a run (job group) that has not finished yet, so polling it sees it finish. */
+        @WithDefault("PT2S")
+        Duration ttlRunning();
+
+        /** How old a last good copy may be and still be served, marked stale, when its upstream fails. */
+        @WithDefault("PT24H")
+        Duration staleIfError();
+
+        /** The in-memory level: the most entries it holds (least recently used go first). */
+        @WithDefault("10000")
+        long memoryMaxEntries();
+
+        /** How often stored entries older than {@code stale-if-error} are deleted. */
+        @WithDefault("1h")
+        String purgeEvery();
+    }
 
     interface Trifacta {
         /** API access token, sent as {@code Authorization: Bearer} unless username and password are set. */
@@ -107,5 +147,9 @@ public interface GatewayConfig {
         /** Serve the sandbox upstreams under {@code /sandbox}; switch off in production. */
         @WithDefault("true")
         boolean enabled();
+
+        /** How long a sandbox set to {@code slow} ({@code POST /sandbox/faults}) waits before answering. */
+        @WithDefault("PT15S")
+        Duration slowDelay();
     }
 }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.Config;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
+import io.releasegraph.support.Datasources;
 
 /**
  * Says at start-up, in plain words, where the gateway keeps its data and which upstreams it talks to, so
@@ -20,9 +21,10 @@ public class StartupReport {
     static final String[] UPSTREAMS = { "trifacta", "cryptlex", "launchdarkly" };
 
     void report(@Observes StartupEvent event, Config config, GatewayConfig gateway) {
-        String jdbc = config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).orElse("(none)");
-        String store = jdbc.startsWith("jdbc:h2:") ? "embedded H2 (" + withoutParameters(jdbc) + ")"
-                : "PostgreSQL (" + withoutParameters(jdbc) + ")";
+        boolean postgresql = Datasources.postgresqlActive();
+        String urlKey = postgresql ? "quarkus.datasource." + Datasources.POSTGRESQL + ".jdbc.url" : "quarkus.datasource.jdbc.url";
+        String jdbc = config.getOptionalValue(urlKey, String.class).orElse("(none)");
+        String store = (postgresql ? "PostgreSQL (" : "embedded H2 (") + withoutParameters(jdbc) + ")";
         StringBuilder upstreams = new StringBuilder();
         for (String upstream : UPSTREAMS) {
             Optional<String> url = config.getOptionalValue("quarkus.rest-client." + upstream + ".url", String.class);

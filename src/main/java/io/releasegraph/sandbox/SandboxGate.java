@@ -1,26 +1,44 @@
 package io.releasegraph.sandbox;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.releasegraph.config.GatewayConfig;
+import io.smallrye.mutiny.Uni;
 
-/** Hides every sandbox endpoint (404) unless {@code gateway.sandbox.enabled} is on. */
+/**
+ * In front of every sandbox endpoint: hides them all (404) unless {@code gateway.sandbox.enabled} is on, and plays
+ * the faults set with {@code POST /sandbox/faults} (503 when down, a delay past the read timeout when slow).
+ */
 public class SandboxGate {
 
     private final GatewayConfig config;
+    private final SandboxFaults faults;
 
-    public SandboxGate(GatewayConfig config) {
+    public SandboxGate(GatewayConfig config, SandboxFaults faults) {
         this.config = config;
+        this.faults = faults;
     }
 
     @ServerRequestFilter(preMatching = true)
-    public Response hideWhenDisabled(ContainerRequestContext request) {
-        if (!config.sandbox().enabled() && request.getUriInfo().getPath().startsWith("/sandbox")) {
-            return Response.status(Response.Status.NOT_FOUND).build();
+    public Uni<Response> gate(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith("/sandbox")) {
+            return Uni.createFrom().nullItem();
         }
-        return null;
+        if (!config.sandbox().enabled()) {
+            return Uni.createFrom().item(Response.status(Response.Status.NOT_FOUND).build());
+        }
+        return switch (faults.modeForPath(path)) {
+            case DOWN -> Uni.createFrom().item(Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity("{\"error\":\"sandbox set to down with POST /sandbox/faults\"}").build());
+            // null: go on to the endpoint, only later; the delay does not hold a thread
+            case SLOW -> Uni.createFrom().<Response> nullItem().onItem().delayIt().by(config.sandbox().slowDelay());
+            case OK -> Uni.createFrom().nullItem();
+        };
     }
 }

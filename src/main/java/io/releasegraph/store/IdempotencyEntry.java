@@ -4,14 +4,15 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import jakarta.persistence.MappedSuperclass;
 
-/** One idempotency key: claimed before the upstream call, completed with its result after. */
-@Entity
-@Table(name = "idempotency_key")
-public class IdempotencyEntry {
+/**
+ * One idempotency key: claimed before the upstream call, completed with its result after. Table
+ * {@code idempotency_key}; one entity per persistence unit extends it (see {@link RunRecord}).
+ */
+@MappedSuperclass
+public abstract class IdempotencyEntry {
 
     @Id
     @Column(name = "idem_key", length = 200)

@@ -8,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.logging.Log;
+import io.releasegraph.store.h2.H2IdempotencyRepository;
+import io.releasegraph.store.postgresql.PgIdempotencyRepository;
 import io.releasegraph.support.Blocking;
+import io.releasegraph.support.Datasources;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -37,10 +40,10 @@ public class IdempotencyStore {
         }
     }
 
-    private final IdempotencyRepository repository;
+    private final IdempotencyRepository<?> repository;
 
-    IdempotencyStore(IdempotencyRepository repository) {
-        this.repository = repository;
+    IdempotencyStore(H2IdempotencyRepository embedded, PgIdempotencyRepository postgresql) {
+        this.repository = Datasources.pick(embedded, postgresql);
     }
 
     public Uni<Claim> claim(String key, String operation, String fingerprint, Duration window) {
@@ -66,20 +69,25 @@ public class IdempotencyStore {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Claim claimNow(String key, String operation, String fingerprint, Duration window) {
+        return claimIn(repository, key, operation, fingerprint, window);
+    }
+
+    private static <E extends IdempotencyEntry> Claim claimIn(IdempotencyRepository<E> keys, String key,
+            String operation, String fingerprint, Duration window) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        IdempotencyEntry entry = repository.findById(key);
+        E entry = keys.findById(key);
         if (entry != null && entry.createdAt.isBefore(now.minus(window))) {
-            repository.delete(entry);
-            repository.flush();
+            keys.delete(entry);
+            keys.flush();
             entry = null;
         }
         if (entry == null) {
-            IdempotencyEntry fresh = new IdempotencyEntry();
+            E fresh = keys.newEntry();
             fresh.key = key;
             fresh.operation = operation;
             fresh.fingerprint = fingerprint;
             fresh.createdAt = now;
-            repository.persistAndFlush(fresh);
+            keys.persistAndFlush(fresh);
             return new Claim.Fresh();
         }
         if (!entry.operation.equals(operation) || !entry.fingerprint.equals(fingerprint)) {

@@ -13,7 +13,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.releasegraph.domain.RunParameter;
+import io.releasegraph.store.h2.H2RunRepository;
+import io.releasegraph.store.postgresql.PgRunRepository;
 import io.releasegraph.support.Blocking;
+import io.releasegraph.support.Datasources;
 import io.smallrye.mutiny.Uni;
 
 /** The runs the gateway started. Trifacta cannot list a deployment's job groups, so the gateway remembers them. */
@@ -27,11 +30,11 @@ public class RunHistory {
     private static final TypeReference<List<RunParameter>> PARAMETERS = new TypeReference<>() {
     };
 
-    private final RunRepository repository;
+    private final RunRepository<?> repository;
     private final ObjectMapper json;
 
-    RunHistory(RunRepository repository, ObjectMapper json) {
-        this.repository = repository;
+    RunHistory(H2RunRepository embedded, PgRunRepository postgresql, ObjectMapper json) {
+        this.repository = Datasources.pick(embedded, postgresql);
         this.json = json;
     }
 
@@ -50,15 +53,20 @@ public class RunHistory {
 
     @Transactional
     void recordNow(long jobGroupId, long deploymentId, List<RunParameter> parameters) {
-        if (repository.findById(jobGroupId) != null) {
+        recordIn(repository, jobGroupId, deploymentId, parameters);
+    }
+
+    private <E extends RunRecord> void recordIn(RunRepository<E> runs, long jobGroupId, long deploymentId,
+            List<RunParameter> parameters) {
+        if (runs.findById(jobGroupId) != null) {
             return;
         }
-        RunRecord record = new RunRecord();
+        E record = runs.newRecord();
         record.jobGroupId = jobGroupId;
         record.deploymentId = deploymentId;
         record.parameters = write(parameters);
         record.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        repository.persist(record);
+        runs.persist(record);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -66,12 +74,12 @@ public class RunHistory {
         if (deploymentIds.isEmpty()) {
             return List.of();
         }
-        return repository.findByDeployments(deploymentIds).stream().map(this::toRun).toList();
+        return repository.findByDeployments(deploymentIds).stream().map(r -> toRun(r)).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     Optional<Run> findOneNow(long jobGroupId) {
-        return repository.findByIdOptional(jobGroupId).map(this::toRun);
+        return repository.findByIdOptional(jobGroupId).map(r -> toRun(r));
     }
 
     private Run toRun(RunRecord record) {

@@ -4,14 +4,16 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import jakarta.persistence.MappedSuperclass;
 
-/** A run the gateway started: which deployment, with which parameters (JSON), when. */
-@Entity
-@Table(name = "run_record")
-public class RunRecord {
+/**
+ * A run the gateway started: which deployment, with which parameters (JSON), when. Table {@code run_record}; one
+ * entity per persistence unit extends it ({@code store.h2}, {@code store.postgresql}), because Panache maps an entity
+ * to one persistence unit only.
+ */
+@MappedSuperclass
+public abstract class RunRecord {
 
     @Id
     @Column(name = "job_group_id")

@@ -4,18 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
 import io.releasegraph.domain.ReleaseSource;
+import io.releasegraph.support.CleanSlate;
 import io.smallrye.mutiny.Uni;
 
-/** Identical reads in flight share one upstream call; finished reads do not linger. */
+/** Identical reads in flight share one upstream call; a finished read is cached, and an eviction forgets it. */
+@QuarkusTest
 class UpstreamCacheSharingTest {
 
-    private final UpstreamCache cache = new UpstreamCache();
-    private final CacheKey key = CacheKey.list(ReleaseSource.TRIFACTA, "deployments");
+    @Inject
+    UpstreamCache cache;
+
+    @Inject
+    CleanSlate cleanSlate;
+
+    private CacheKey key;
+
+    @BeforeEach
+    void coldCache() {
+        cleanSlate.clearCache();
+        key = CacheKey.of(ReleaseSource.TRIFACTA, "sharingTest", UUID.randomUUID());
+    }
 
     @Test
     void concurrentIdenticalReadsShareOneCall() {
@@ -36,14 +54,22 @@ class UpstreamCacheSharingTest {
     }
 
     @Test
-    void aFinishedReadIsNotShared() {
+    void aFinishedReadIsServedFromTheCacheUntilEvicted() {
         AtomicInteger calls = new AtomicInteger();
         for (int i = 0; i < 2; i++) {
-            cache.get(key, CacheTypes.listOf(String.class), () -> Uni.createFrom().item(() -> {
-                calls.incrementAndGet();
-                return List.of("b");
-            })).await().atMost(Duration.ofSeconds(5));
+            read(calls);
         }
-        assertThat(calls).hasValue(2);
+        assertThat(calls).as("second read from the cache").hasValue(1);
+
+        cache.evict(key).await().atMost(Duration.ofSeconds(5));
+        read(calls);
+        assertThat(calls).as("read after eviction").hasValue(2);
+    }
+
+    private void read(AtomicInteger calls) {
+        cache.get(key, CacheTypes.listOf(String.class), () -> Uni.createFrom().item(() -> {
+            calls.incrementAndGet();
+            return List.of("b");
+        })).await().atMost(Duration.ofSeconds(5));
     }
 }

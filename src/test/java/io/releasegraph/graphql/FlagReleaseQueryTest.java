@@ -22,6 +22,7 @@ import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.provider.ReleaseProvider;
 import io.releasegraph.sandbox.launchdarkly.LaunchDarklyRateLimiter;
 import io.releasegraph.sandbox.launchdarkly.LaunchDarklyStore;
+import io.releasegraph.support.CleanSlate;
 import io.releasegraph.support.GraphQLClient;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -40,10 +41,15 @@ class FlagReleaseQueryTest {
     @All
     List<ReleaseProvider> providers;
 
+    @Inject
+    CleanSlate cleanSlate;
+
     @BeforeEach
     void resetSandbox() {
         store.reset();
         rateLimiter.reset();
+        // the sandbox was reset behind the gateway's back: forget what the cache holds of it
+        cleanSlate.clearCache();
     }
 
     @Test

@@ -3,17 +3,23 @@ package io.releasegraph.support;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.releasegraph.cache.CacheStore;
+import io.releasegraph.cache.UpstreamCache;
+import io.releasegraph.sandbox.SandboxFaults;
 import io.releasegraph.sandbox.cryptlex.CryptlexRateLimiter;
 import io.releasegraph.sandbox.cryptlex.CryptlexSandboxState;
 import io.releasegraph.sandbox.launchdarkly.LaunchDarklyRateLimiter;
 import io.releasegraph.sandbox.launchdarkly.LaunchDarklyStore;
 import io.releasegraph.sandbox.trifacta.TrifactaSandboxState;
-import io.releasegraph.store.IdempotencyRepository;
-import io.releasegraph.store.RunRepository;
+import io.releasegraph.store.h2.H2IdempotencyRepository;
+import io.releasegraph.store.h2.H2RunRepository;
+import io.releasegraph.store.postgresql.PgIdempotencyRepository;
+import io.releasegraph.store.postgresql.PgRunRepository;
 
 /**
- * Puts the sandboxes and the gateway's own records back to their starting state. {@link CleanSlateCallback}
- * calls it before every {@code @QuarkusTest} method, so no test depends on what another one did.
+ * Puts the sandboxes, the gateway's own records and the cache (both levels) back to their starting state, on
+ * whichever store is active (H2, or PostgreSQL in the CI's PostgreSQL run). {@link CleanSlateCallback} calls it
+ * before every {@code @QuarkusTest} method, so no test depends on what another one did.
  */
 @ApplicationScoped
 public class CleanSlate {
@@ -23,19 +29,30 @@ public class CleanSlate {
     private final CryptlexRateLimiter cryptlexRateLimit;
     private final LaunchDarklyStore launchDarkly;
     private final LaunchDarklyRateLimiter launchDarklyRateLimit;
-    private final RunRepository runs;
-    private final IdempotencyRepository idempotency;
+    private final SandboxFaults faults;
+    private final H2RunRepository h2Runs;
+    private final PgRunRepository pgRuns;
+    private final H2IdempotencyRepository h2Idempotency;
+    private final PgIdempotencyRepository pgIdempotency;
+    private final CacheStore cacheStore;
+    private final UpstreamCache cache;
 
     CleanSlate(TrifactaSandboxState trifacta, CryptlexSandboxState cryptlex, CryptlexRateLimiter cryptlexRateLimit,
-            LaunchDarklyStore launchDarkly, LaunchDarklyRateLimiter launchDarklyRateLimit, RunRepository runs,
-            IdempotencyRepository idempotency) {
+            LaunchDarklyStore launchDarkly, LaunchDarklyRateLimiter launchDarklyRateLimit, SandboxFaults faults,
+            H2RunRepository h2Runs, PgRunRepository pgRuns, H2IdempotencyRepository h2Idempotency,
+            PgIdempotencyRepository pgIdempotency, CacheStore cacheStore, UpstreamCache cache) {
         this.trifacta = trifacta;
         this.cryptlex = cryptlex;
         this.cryptlexRateLimit = cryptlexRateLimit;
         this.launchDarkly = launchDarkly;
         this.launchDarklyRateLimit = launchDarklyRateLimit;
-        this.runs = runs;
-        this.idempotency = idempotency;
+        this.faults = faults;
+        this.h2Runs = h2Runs;
+        this.pgRuns = pgRuns;
+        this.h2Idempotency = h2Idempotency;
+        this.pgIdempotency = pgIdempotency;
+        this.cacheStore = cacheStore;
+        this.cache = cache;
     }
 
     @Transactional
@@ -45,7 +62,20 @@ public class CleanSlate {
         cryptlexRateLimit.reset();
         launchDarkly.reset();
         launchDarklyRateLimit.reset();
-        runs.deleteAll();
-        idempotency.deleteAll();
+        faults.reset();
+        if (Datasources.postgresqlActive()) {
+            pgRuns.deleteAll();
+            pgIdempotency.deleteAll();
+        } else {
+            h2Runs.deleteAll();
+            h2Idempotency.deleteAll();
+        }
+        clearCache();
+    }
+
+    /** A cold cache: nothing in memory, nothing stored. */
+    public void clearCache() {
+        cacheStore.deleteAllNow();
+        cache.clearMemory();
     }
 }

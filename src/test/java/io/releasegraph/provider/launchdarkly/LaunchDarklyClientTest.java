@@ -38,6 +38,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.releasegraph.support.CleanSlate;
 import io.quarkus.test.junit.TestProfile;
 import io.releasegraph.domain.FlagRelease;
 import io.releasegraph.domain.Release;
@@ -70,9 +71,14 @@ class LaunchDarklyClientTest {
     @Inject
     LaunchDarklyClient launchDarkly;
 
+    @Inject
+    CleanSlate cleanSlate;
+
     @BeforeEach
     void reset() {
         wireMock.resetAll();
+        // the client reads through the cache, and each test stubs LaunchDarkly afresh
+        cleanSlate.clearCache();
     }
 
     @AfterEach

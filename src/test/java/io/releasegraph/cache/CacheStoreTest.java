@@ -1,0 +1,103 @@
+package io.releasegraph.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JavaType;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.releasegraph.domain.DeploymentRelease;
+import io.releasegraph.domain.FlagRelease;
+import io.releasegraph.domain.Release;
+import io.releasegraph.domain.ReleaseAudience;
+import io.releasegraph.domain.ReleaseEnvironment;
+import io.releasegraph.domain.ReleasePhase;
+import io.releasegraph.domain.ReleasePhaseStatus;
+import io.releasegraph.domain.ReleaseSource;
+import io.releasegraph.domain.ReleaseStatus;
+import io.releasegraph.support.CleanSlate;
+
+/**
+ * The store level on whichever database is active (H2 here, PostgreSQL in the CI's PostgreSQL run): what goes in as
+ * domain records comes back as the same records, a mixed {@code List<Release>} included, with its timestamps.
+ */
+@QuarkusTest
+class CacheStoreTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final OffsetDateTime AT = OffsetDateTime.of(2025, 3, 4, 10, 15, 30, 0, ZoneOffset.UTC);
+
+    @Inject
+    CacheStore store;
+
+    @Inject
+    CacheCodec codec;
+
+    @Inject
+    CleanSlate cleanSlate;
+
+    @BeforeEach
+    void empty() {
+        cleanSlate.clearCache();
+    }
+
+    @Test
+    void aMixedReleaseListReadsBackAsTheSameRecords() {
+        List<Release> releases = List.of(trifactaRelease(), flagRelease());
+        JavaType type = CacheTypes.listOf(Release.class);
+        CacheKey key = CacheKey.list(ReleaseSource.TRIFACTA, "releases");
+
+        store.write(key, new CacheStore.Stored(codec.write(releases, type), AT, AT.plusMinutes(1)))
+                .await().atMost(WAIT);
+        CacheStore.Stored stored = store.read(key).await().atMost(WAIT).orElseThrow();
+
+        assertThat(stored.fetchedAt()).isEqualTo(AT);
+        assertThat(stored.expiresAt()).isEqualTo(AT.plusMinutes(1));
+        assertThat(codec.read(stored.payload(), type)).contains(releases);
+    }
+
+    @Test
+    void anAbsentObjectIsStoredAsAbsentAndAWriteReplacesTheEntry() {
+        JavaType type = CacheTypes.optionalOf(DeploymentRelease.class);
+        CacheKey key = CacheKey.of(ReleaseSource.TRIFACTA, "release", 404);
+
+        store.write(key, new CacheStore.Stored(codec.write(Optional.empty(), type), AT, AT.plusMinutes(1)))
+                .await().atMost(WAIT);
+        assertThat(codec.read(store.read(key).await().atMost(WAIT).orElseThrow().payload(), type))
+                .contains(Optional.empty());
+
+        store.write(key, new CacheStore.Stored(codec.write(Optional.of(trifactaRelease()), type), AT.plusHours(1),
+                AT.plusHours(2))).await().atMost(WAIT);
+        CacheStore.Stored replaced = store.read(key).await().atMost(WAIT).orElseThrow();
+        assertThat(replaced.fetchedAt()).isEqualTo(AT.plusHours(1));
+        assertThat(codec.read(replaced.payload(), type)).contains(Optional.of(trifactaRelease()));
+
+        store.delete(List.of(key)).await().atMost(WAIT);
+        assertThat(store.read(key).await().atMost(WAIT)).isEmpty();
+    }
+
+    private static DeploymentRelease trifactaRelease() {
+        return new DeploymentRelease("RGVwbG95bWVudFJlbGVhc2U6Nw", 7, 2, ReleaseSource.TRIFACTA, "Sales \"Daily\" Load",
+                ReleaseStatus.ACTIVE, AT, AT.plusDays(1), "Sales \"Daily\" Load", "0f6c-7", true, null);
+    }
+
+    private static FlagRelease flagRelease() {
+        ReleasePhase phase = new ReleasePhase("phase-1", 0, "Staging", true, true, ReleasePhaseStatus.COMPLETED, AT,
+                AT, AT.plusHours(3), "ops@example.com", List.of(new ReleaseAudience("Staging users",
+                        new ReleaseEnvironment("staging", "Staging", "F5A623"), "immediate-rollout", false,
+                        List.of("beta-testers"))));
+        return new FlagRelease("RmxhZ1JlbGVhc2U6d2ViLWFwcA", ReleaseSource.LAUNCHDARKLY, "new-checkout-flow",
+                ReleaseStatus.IN_PROGRESS, AT, AT.plusHours(3), "web-app", "new-checkout-flow", "standard",
+                "Standard rollout", List.of(phase), 4, null, null);
+    }
+}

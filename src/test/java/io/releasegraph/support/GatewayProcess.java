@@ -1,0 +1,140 @@
+package io.releasegraph.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * The packaged gateway ({@code target/quarkus-app/quarkus-run.jar}) started as its own process, as an operator
+ * runs it: configured by environment variables only. Output goes to {@code target/it-logs/<name>.log}.
+ */
+public final class GatewayProcess implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private GatewayProcess(String name, int port, Process process, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts the jar on a free port with these environment variables on top of a clean environment: store and
+     * datasource variables of the calling build (e.g. the CI's PostgreSQL run) are not inherited.
+     */
+    public static GatewayProcess start(String name, Map<String, String> environment) {
+        int port = freePort();
+        Path appDir = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"));
+        Path jar = appDir.resolve("quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("no packaged gateway at " + jar + "; run ./mvnw verify");
+        }
+        try {
+            Path logs = Files.createDirectories(Path.of("target", "it-logs"));
+            Path log = logs.resolve(name + ".log");
+            ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar", jar.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            Map<String, String> env = builder.environment();
+            env.keySet().removeIf(key -> key.startsWith("GATEWAY_") || key.startsWith("QUARKUS_"));
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            env.putAll(environment);
+            GatewayProcess gateway = new GatewayProcess(name, port, builder.start(), log);
+            gateway.awaitReady();
+            return gateway;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Posts {@code graphql/<document>.graphql} to this gateway. */
+    public ValidatableResponse graphql(String document, Map<String, Object> variables) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("query", GraphQLClient.document(document));
+        body.put("variables", variables);
+        return given().baseUri(url()).contentType(ContentType.JSON).accept(ContentType.JSON).body(body)
+                .when().post("/graphql").then();
+    }
+
+    /** A counter of this gateway's {@code /q/metrics}, as {@link PrometheusMetrics#sum} reads it. */
+    public double metric(String name, String... labels) {
+        return PrometheusMetrics.sum(given().baseUri(url()), name, labels);
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (given().baseUri(url()).when().get("/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception notListeningYet) {
+                // RestAssured rethrows the ConnectException unchecked; keep waiting
+            }
+            sleep(250);
+        }
+        close();
+        throw new IllegalStateException(name + " was not ready within " + START_TIMEOUT + "; see " + log);
+    }
+
+    /** Stops the process the way an orchestrator does (SIGTERM), and waits for it. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String javaBinary() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
