@@ -223,13 +223,19 @@ class DeployManifestsTest {
     record QuarkusProperties(Set<String> runTime, Set<String> buildTime) {
 
         /**
-         * A run-time property of a named instance, e.g. {@code QUARKUS_DATASOURCE_PG_JDBC_URL} for the template
-         * {@code QUARKUS_DATASOURCE__DATASOURCE_NAME__JDBC_URL}.
+         * A run-time property of a named instance, e.g. {@code QUARKUS_DATASOURCE_PG_JDBC_URL} for the datasource
+         * {@code pg}: the same name without the instance segment is a run-time property.
          */
         boolean namedRunTime(String name) {
-            return runTime.stream().filter(template -> template.matches(".*[A-Z0-9]__[A-Z0-9_]+__[A-Z0-9].*"))
-                    .map(template -> template.replaceFirst("__[A-Z0-9_]+?__", "_[A-Z0-9]+_"))
-                    .anyMatch(name::matches);
+            List<String> parts = List.of(name.split("_"));
+            for (int i = 2; i < parts.size() - 1; i++) {
+                List<String> without = new ArrayList<>(parts);
+                without.remove(i);
+                if (runTime.contains(String.join("_", without))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         static QuarkusProperties onClasspath() {
