@@ -101,6 +101,9 @@ public class UpstreamCache {
     }
 
     private Uni<Object> read(CacheKey key, JavaType type, Supplier<Uni<Object>> loader) {
+        if (!config.enabled()) {
+            return loader.get().map(value -> stamp(value, CacheInfo.fresh(now())));
+        }
         Optional<CacheRequest> request = CacheRequest.current();
         Executor caller = callerContext();
         if (request.map(CacheRequest::noCache).orElse(false)) {

@@ -42,6 +42,13 @@ public interface GatewayConfig {
 
     interface Cache {
         /**
+         * Cache upstream data at all. Off ("strict"), every read goes to its upstream, with no shared in-flight
+         * reads and no stale copies: for benchmarks and debugging, not for production.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
          * How long a copy of each kind of object stays fresh ({@code gateway.cache.ttl.<kind>}, e.g.
          * {@code gateway.cache.ttl.deployment=PT1M}); kinds are matched ignoring case and dashes, so the environment
          * variable {@code GATEWAY_CACHE_TTL_JOBGROUP} sets {@code jobGroup}.
