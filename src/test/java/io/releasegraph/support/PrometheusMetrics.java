@@ -25,6 +25,7 @@ public final class PrometheusMetrics {
         String text = request.when().get("/q/metrics").then().statusCode(200).extract().asString();
         return text.lines()
                 .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .map(PrometheusScrape::withoutExemplar)
                 .filter(line -> hasLabels(line, labels))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();

@@ -27,7 +27,7 @@ public final class PrometheusScrape {
     }
 
     /** OpenMetrics may append an exemplar ({@code # {trace_id=...} value}) after the sample's value. */
-    private static String withoutExemplar(String line) {
+    static String withoutExemplar(String line) {
         int exemplar = line.indexOf(" # ");
         return exemplar < 0 ? line : line.substring(0, exemplar);
     }
