@@ -3,7 +3,6 @@ package io.releasegraph.graphql.guard;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import graphql.language.Definition;
@@ -37,23 +36,29 @@ public final class DocumentLimits {
     public record Refusal(String limit, String message) {
     }
 
+    /** The outcome of a check: the parsed document, or why it was refused. */
+    public record Checked(Document document, Refusal refusal) {
+        static Checked refused(String limit, String message) {
+            return new Checked(null, new Refusal(limit, message));
+        }
+    }
+
     private final Limits limits;
 
     public DocumentLimits(Limits limits) {
         this.limits = limits;
     }
 
-    public Optional<Refusal> check(String query) {
+    public Checked check(String query) {
         Document document;
         try {
             document = Parser.parse(ParserEnvironment.newParserEnvironment().document(query)
                     .parserOptions(ParserOptions.newParserOptions().maxTokens(limits.maxTokens()).build())
                     .build());
         } catch (ParseCancelledException tooBig) {
-            return Optional.of(new Refusal("tokens",
-                    "The document has more than " + limits.maxTokens() + " tokens."));
+            return Checked.refused("tokens", "The document has more than " + limits.maxTokens() + " tokens.");
         } catch (InvalidSyntaxException invalid) {
-            return Optional.of(new Refusal("syntax", "The document is not valid GraphQL: " + invalid.getMessage()));
+            return Checked.refused("syntax", "The document is not valid GraphQL: " + invalid.getMessage());
         }
         int aliases = 0;
         Map<String, FragmentDefinition> fragments = new HashMap<>();
@@ -66,8 +71,8 @@ public final class DocumentLimits {
             }
         }
         if (aliases > limits.maxAliases()) {
-            return Optional.of(new Refusal("aliases", "The document uses " + aliases + " aliases; at most "
-                    + limits.maxAliases() + " are allowed."));
+            return Checked.refused("aliases", "The document uses " + aliases + " aliases; at most "
+                    + limits.maxAliases() + " are allowed.");
         }
         Measure measure = new Measure(fragments);
         for (Definition<?> definition : document.getDefinitions()) {
@@ -76,19 +81,19 @@ public final class DocumentLimits {
                 try {
                     shape = measure.of(operation.getSelectionSet());
                 } catch (FragmentCycle cycle) {
-                    return Optional.of(new Refusal("syntax", "Fragment \"" + cycle.name + "\" spreads into itself."));
+                    return Checked.refused("syntax", "Fragment \"" + cycle.name + "\" spreads into itself.");
                 }
                 if (shape.depth > limits.maxDepth()) {
-                    return Optional.of(new Refusal("depth", "The operation nests fields " + shape.depth
-                            + " deep; at most " + limits.maxDepth() + " is allowed."));
+                    return Checked.refused("depth", "The operation nests fields " + shape.depth
+                            + " deep; at most " + limits.maxDepth() + " is allowed.");
                 }
                 if (shape.fields > limits.maxComplexity()) {
-                    return Optional.of(new Refusal("complexity", "The operation selects " + shape.fields
-                            + " fields; at most " + limits.maxComplexity() + " are allowed."));
+                    return Checked.refused("complexity", "The operation selects " + shape.fields
+                            + " fields; at most " + limits.maxComplexity() + " are allowed.");
                 }
             }
         }
-        return Optional.empty();
+        return new Checked(document, null);
     }
 
     private static int aliases(SelectionSet set) {

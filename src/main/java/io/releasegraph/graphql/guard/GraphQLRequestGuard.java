@@ -6,12 +6,14 @@ import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.config.Config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import graphql.schema.GraphQLSchema;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.releasegraph.config.GatewayConfig;
 import io.releasegraph.error.GatewayException;
@@ -32,7 +34,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * <li>a caller with at least the viewer role, else UNAUTHENTICATED (401) or FORBIDDEN (403), before any body is
  * read, so an anonymous upload never reaches the disk; per-operation roles are {@code AuthorizationInterceptor}'s;</li>
  * <li>a body within {@code gateway.graphql.max-request-bytes} (uploads: {@code gateway.upload.max-bytes});</li>
- * <li>a document within the token, alias, depth and complexity limits ({@link DocumentLimits}).</li>
+ * <li>a document within the token, alias, depth and complexity limits ({@link DocumentLimits}), valid for the
+ * schema and with variables of the right types ({@link DocumentValidation}).</li>
  * </ol>
  * Each refusal is a GraphQL error with {@code extensions.code} and reaches no resolver and no upstream. WebSocket
  * upgrades pass: their caller is checked per operation, from the upgrade header or {@code connection_init}.
@@ -50,11 +53,18 @@ public class GraphQLRequestGuard {
     private static final BiConsumer<RoutingContext, Throwable> IGNORE_AUTH_FAILURE = (ctx, failure) -> {
     };
 
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> VARIABLES =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {
+            };
+
     private final DocumentLimits limits;
     private final int maxRequestBytes;
     private final boolean schemaHidden;
+    /** Built by SmallRye at start, after this bean: looked up per request. */
+    private final Instance<GraphQLSchema> schema;
 
-    GraphQLRequestGuard(GatewayConfig config, Config allConfig) {
+    GraphQLRequestGuard(GatewayConfig config, Config allConfig, Instance<GraphQLSchema> schema) {
+        this.schema = schema;
         GatewayConfig.Graphql graphql = config.graphql();
         this.limits = new DocumentLimits(new DocumentLimits.Limits(graphql.maxDepth(), graphql.maxComplexity(),
                 graphql.maxAliases(), graphql.maxTokens()));
@@ -125,40 +135,59 @@ public class GraphQLRequestGuard {
     }
 
     private void checkDocument(RoutingContext ctx) {
-        Optional<String> query;
+        Optional<JsonNode> request;
         try {
-            query = query(ctx);
+            request = request(ctx);
         } catch (java.io.IOException | IllegalArgumentException unreadable) {
             GraphQLErrorResponse.send(ctx, 400, "VALIDATION",
                     "The request body must be a JSON object with `query` (batched requests are not supported).",
                     Map.of("field", "body"));
             return;
         }
-        Optional<DocumentLimits.Refusal> refusal = query.flatMap(limits::check);
-        if (refusal.isPresent()) {
-            GraphQLErrorResponse.send(ctx, 400, "VALIDATION", refusal.get().message(),
-                    Map.of("field", "query", "limit", refusal.get().limit()));
+        JsonNode query = request.map(body -> body.get("query")).orElse(null);
+        if (query == null || !query.isTextual()) {
+            ctx.next(); // SmallRye answers a request without a document
+            return;
+        }
+        DocumentLimits.Checked checked = limits.check(query.asText());
+        if (checked.refusal() != null) {
+            GraphQLErrorResponse.send(ctx, 400, "VALIDATION", checked.refusal().message(),
+                    Map.of("field", "query", "limit", checked.refusal().limit()));
+            return;
+        }
+        JsonNode operationName = request.get().get("operationName");
+        JsonNode variables = request.get().get("variables");
+        if (variables != null && !variables.isNull() && !variables.isObject()) {
+            GraphQLErrorResponse.send(ctx, 400, "VALIDATION", "`variables` must be a JSON object.",
+                    Map.of("field", "variables"));
+            return;
+        }
+        Optional<DocumentValidation.Problem> problem = DocumentValidation.check(schema.get(), checked.document(),
+                operationName == null || operationName.isNull() ? null : operationName.asText(),
+                variables == null || variables.isNull() ? Map.of() : JSON.convertValue(variables, VARIABLES));
+        if (problem.isPresent()) {
+            GraphQLErrorResponse.send(ctx, 400, "VALIDATION", problem.get().message(),
+                    Map.of("field", problem.get().field()));
             return;
         }
         ctx.next();
     }
 
-    /** The document of a POST: the JSON body's {@code query}, or the whole body for {@code application/graphql}. */
-    private static Optional<String> query(RoutingContext ctx) throws java.io.IOException {
+    /** The POST's request object; a body of {@code application/graphql} is the document itself. */
+    private static Optional<JsonNode> request(RoutingContext ctx) throws java.io.IOException {
         String body = ctx.body() == null ? null : ctx.body().asString();
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }
         String contentType = String.valueOf(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
         if (contentType.startsWith("application/graphql") && !contentType.startsWith("application/graphql-response")) {
-            return Optional.of(body);
+            return Optional.of(JSON.createObjectNode().put("query", body));
         }
         JsonNode request = JSON.readTree(body);
         if (request == null || !request.isObject()) {
             throw new IllegalArgumentException("not a JSON object");
         }
-        JsonNode query = request.get("query");
-        return query != null && query.isTextual() ? Optional.of(query.asText()) : Optional.empty();
+        return Optional.of(request);
     }
 
     private void tooLarge(RoutingContext ctx) {
