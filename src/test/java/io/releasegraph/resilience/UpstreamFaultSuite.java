@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -208,7 +209,7 @@ abstract class UpstreamFaultSuite {
 
         assertThat(refused.<String> path("errors[0].extensions.code")).isEqualTo("UPSTREAM_UNAVAILABLE");
         assertThat(refused.<String> path("errors[0].extensions.upstream")).isEqualTo(name());
-        assertThat(refused.<Object> path("data.working.id")).isNotNull();
+        // (the other field keeps its data only when it is another operation: a breaker is per operation)
         upstream().verify(reached, readRequests());
     }
 
@@ -239,7 +240,13 @@ abstract class UpstreamFaultSuite {
         List<String> secrets = new java.util.ArrayList<>(FaultProfile.secrets());
         secrets.add(FaultProfile.UPSTREAM_DETAIL);
         secrets.add(TestTokens.operator());
-        assertThat(probe.size()).as("something was captured").isGreaterThan(0);
+        // the key that signs caller tokens here (Quarkus's test-mode key pair), or any 48 characters of it
+        ConfigProvider.getConfig().getOptionalValue("smallrye.jwt.sign.key", String.class)
+                .map(key -> key.replaceAll("-----[A-Z ]+-----|\\s", ""))
+                .filter(key -> key.length() > 100)
+                .ifPresent(key -> secrets.add(key.substring(60, 108)));
+        // the probe does see the application's log records (the webhook refusal above logs this line)
+        assertThat(probe.leaked(List.of("Refused a Cryptlex webhook"))).as("log capture works").isNotEmpty();
         assertThat(probe.leaked(secrets)).as("secrets in responses, logs or metrics").isEmpty();
     }
 

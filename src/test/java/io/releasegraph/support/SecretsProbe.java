@@ -44,7 +44,7 @@ public final class SecretsProbe extends Handler {
         }
     }
 
-    /** The secrets that appear anywhere in what was captured. */
+    /** Those of the given texts (secrets, or a line expected in the logs) that appear in what was captured. */
     public synchronized List<String> leaked(List<String> secrets) {
         String all = captured.toString();
         List<String> found = new ArrayList<>();
@@ -54,10 +54,6 @@ public final class SecretsProbe extends Handler {
             }
         }
         return found;
-    }
-
-    public synchronized int size() {
-        return captured.length();
     }
 
     @Override

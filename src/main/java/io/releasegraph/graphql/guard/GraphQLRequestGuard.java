@@ -1,5 +1,6 @@
 package io.releasegraph.graphql.guard;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -10,6 +11,7 @@ import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.config.Config;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -17,6 +19,7 @@ import graphql.schema.GraphQLSchema;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.releasegraph.config.GatewayConfig;
 import io.releasegraph.error.GatewayException;
+import io.releasegraph.error.UnauthenticatedException;
 import io.releasegraph.graphql.upload.MultipartGraphQLHandler;
 import io.releasegraph.security.CallerAccess;
 import io.releasegraph.security.Role;
@@ -53,9 +56,8 @@ public class GraphQLRequestGuard {
     private static final BiConsumer<RoutingContext, Throwable> IGNORE_AUTH_FAILURE = (ctx, failure) -> {
     };
 
-    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> VARIABLES =
-            new com.fasterxml.jackson.core.type.TypeReference<>() {
-            };
+    private static final TypeReference<Map<String, Object>> VARIABLES = new TypeReference<>() {
+    };
 
     private final DocumentLimits limits;
     private final int maxRequestBytes;
@@ -129,7 +131,7 @@ public class GraphQLRequestGuard {
 
     private static void refuse(RoutingContext ctx, Throwable failure) {
         GatewayException refusal = failure instanceof GatewayException gateway ? gateway
-                : new io.releasegraph.error.UnauthenticatedException("The caller could not be authenticated.");
+                : new UnauthenticatedException("The caller could not be authenticated.");
         int status = "FORBIDDEN".equals(refusal.code()) ? 403 : 401;
         GraphQLErrorResponse.send(ctx, status, refusal.code(), refusal.getMessage(), Map.of());
     }
@@ -138,7 +140,7 @@ public class GraphQLRequestGuard {
         Optional<JsonNode> request;
         try {
             request = request(ctx);
-        } catch (java.io.IOException | IllegalArgumentException unreadable) {
+        } catch (IOException | IllegalArgumentException unreadable) {
             GraphQLErrorResponse.send(ctx, 400, "VALIDATION",
                     "The request body must be a JSON object with `query` (batched requests are not supported).",
                     Map.of("field", "body"));
@@ -174,7 +176,7 @@ public class GraphQLRequestGuard {
     }
 
     /** The POST's request object; a body of {@code application/graphql} is the document itself. */
-    private static Optional<JsonNode> request(RoutingContext ctx) throws java.io.IOException {
+    private static Optional<JsonNode> request(RoutingContext ctx) throws IOException {
         String body = ctx.body() == null ? null : ctx.body().asString();
         if (body == null || body.isBlank()) {
             return Optional.empty();
