@@ -76,6 +76,40 @@ public interface GatewayConfig {
         String purgeEvery();
     }
 
+    /** Bounds on a GraphQL request, checked before it is executed (see README "Security"). */
+    Graphql graphql();
+
+    /** Caller authentication beyond the {@code mp.jwt.*} keys. */
+    Auth auth();
+
+    interface Graphql {
+        /** The largest JSON (or {@code application/graphql}) request body, in bytes; uploads have their own limit. */
+        @WithDefault("262144")
+        int maxRequestBytes();
+
+        /** The deepest nesting of fields in one operation (a root field is depth 1). */
+        @WithDefault("12")
+        int maxDepth();
+
+        /** The most fields one operation may select, fragments counted where they are spread. */
+        @WithDefault("500")
+        int maxComplexity();
+
+        /** The most aliases one document may use (aliases multiply upstream calls). */
+        @WithDefault("30")
+        int maxAliases();
+
+        /** The most lexical tokens one document may have. */
+        @WithDefault("5000")
+        int maxTokens();
+    }
+
+    interface Auth {
+        /** How long a demo token from {@code GET /sandbox/token} is valid. */
+        @WithDefault("PT8H")
+        Duration demoTokenLifetime();
+    }
+
     interface Trifacta {
         /** API access token, sent as {@code Authorization: Bearer} unless username and password are set. */
         Optional<String> token();
@@ -92,6 +126,9 @@ public interface GatewayConfig {
          */
         @WithDefault("200")
         int pageSize();
+
+        /** What the gateway does when Trifacta answers 429. */
+        RateLimit rateLimit();
     }
 
     interface LaunchDarkly {

@@ -4,7 +4,7 @@ import io.smallrye.graphql.api.ErrorCode;
 
 /** The upstream answered with an error the caller cannot fix (5xx, rejected credentials, unreadable body). */
 @ErrorCode("UPSTREAM_ERROR")
-public class UpstreamErrorException extends GatewayException {
+public class UpstreamErrorException extends UpstreamFault {
 
     public UpstreamErrorException(String message) {
         super(message);

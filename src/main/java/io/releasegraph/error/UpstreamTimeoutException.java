@@ -4,7 +4,7 @@ import io.smallrye.graphql.api.ErrorCode;
 
 /** The upstream did not answer in time. */
 @ErrorCode("UPSTREAM_TIMEOUT")
-public class UpstreamTimeoutException extends GatewayException {
+public class UpstreamTimeoutException extends UpstreamFault {
 
     public UpstreamTimeoutException(String message) {
         super(message);

@@ -4,7 +4,7 @@ import io.smallrye.graphql.api.ErrorCode;
 
 /** The upstream could not be reached, or its circuit breaker is open. */
 @ErrorCode("UPSTREAM_UNAVAILABLE")
-public class UpstreamUnavailableException extends GatewayException {
+public class UpstreamUnavailableException extends UpstreamFault {
 
     public UpstreamUnavailableException(String message) {
         super(message);

@@ -25,12 +25,14 @@ import io.releasegraph.error.ValidationException;
 import io.releasegraph.graphql.upload.Upload;
 import io.releasegraph.graphql.upload.UploadRegistry;
 import io.releasegraph.provider.UploadedFile;
+import io.releasegraph.security.Authorized;
 import io.releasegraph.service.DeploymentService;
 import io.releasegraph.service.RunService;
 import io.smallrye.mutiny.Uni;
 
 /** Trifacta deployments: queries, their fields, and the mutations that act on a deployment. */
 @GraphQLApi
+@Authorized
 public class DeploymentResolver {
 
     static final String DEPLOYMENT = "Deployment";
@@ -108,16 +110,20 @@ public class DeploymentResolver {
     @Mutation
     @NonNull
     @Description("Imports a flow package (ZIP) into a deployment as a new release, which becomes the active one. "
-            + "Send it with the GraphQL multipart request spec. With dryRun the package is only checked.")
+            + "Send it with the GraphQL multipart request spec. With dryRun the package is only checked. Send an "
+            + "idempotency key so that a retry cannot import twice: a repeat with the same key and the same package "
+            + "within 24 hours answers the first import.")
     public Uni<ImportReleasePayload> importRelease(
             @NonNull @Id @Description("The deployment to import into.") String deploymentId,
             @NonNull @Name("package") @Description("The flow package ZIP, exported from the source system.") Upload flowPackage,
-            @DefaultValue("false") @Description("Check the package without storing anything.") boolean dryRun) {
+            @DefaultValue("false") @Description("Check the package without storing anything.") boolean dryRun,
+            @Description("A unique key per intended import (e.g. a UUID), at most 200 characters; not needed for a dry run.") String idempotencyKey) {
         return Uni.createFrom().deferred(() -> {
             long deployment = deploymentId(deploymentId, "deploymentId");
+            validateKey(idempotencyKey);
             UploadedFile file = uploads.resolve(flowPackage, "package");
             UploadRegistry.requireZip(file, "package");
-            return deployments.importRelease(deployment, file, dryRun);
+            return deployments.importRelease(deployment, file, dryRun, idempotencyKey);
         });
     }
 
@@ -137,6 +143,10 @@ public class DeploymentResolver {
         if (parameters.stream().map(RunParameter::key).distinct().count() != parameters.size()) {
             throw new ValidationException("parameters", "Each parameter may be overridden once.");
         }
+        validateKey(idempotencyKey);
+    }
+
+    private static void validateKey(String idempotencyKey) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
             throw new ValidationException("idempotencyKey",
                     "`idempotencyKey` must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters.");

@@ -16,12 +16,14 @@ import io.releasegraph.domain.FlagRelease;
 import io.releasegraph.domain.ReleasePhase;
 import io.releasegraph.domain.ReleasePipeline;
 import io.releasegraph.error.ValidationException;
-import io.releasegraph.service.FlagReleaseService;
+import io.releasegraph.security.Authorized;
 import io.releasegraph.service.FlagReleaseService.PhaseRef;
+import io.releasegraph.service.FlagReleaseService;
 import io.smallrye.mutiny.Uni;
 
 /** LaunchDarkly flag releases: the query, their fields, and completing a phase. */
 @GraphQLApi
+@Authorized
 public class FlagReleaseResolver {
 
     private static final int MAX_PHASE_ID = 256;

@@ -12,12 +12,14 @@ import org.eclipse.microprofile.graphql.Source;
 import io.releasegraph.domain.Deployment;
 import io.releasegraph.domain.JobGroup;
 import io.releasegraph.domain.ReleaseSource;
+import io.releasegraph.security.Authorized;
 import io.releasegraph.service.DeploymentService;
 import io.releasegraph.service.RunService;
 import io.smallrye.mutiny.Uni;
 
 /** Runs (Trifacta job groups). */
 @GraphQLApi
+@Authorized
 public class JobGroupResolver {
 
     static final String JOB_GROUP = "JobGroup";

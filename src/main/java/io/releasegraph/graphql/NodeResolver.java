@@ -11,6 +11,7 @@ import io.releasegraph.domain.Node;
 import io.releasegraph.domain.ProjectScopedKey;
 import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.error.ValidationException;
+import io.releasegraph.security.Authorized;
 import io.releasegraph.service.DeploymentService;
 import io.releasegraph.service.FlagReleaseService;
 import io.releasegraph.service.ProductReleaseService;
@@ -20,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 
 /** {@code node(id:)}: any object by its global ID, as Relay and Apollo refetching expect. */
 @GraphQLApi
+@Authorized
 public class NodeResolver {
 
     private final DeploymentService deployments;

@@ -14,11 +14,13 @@ import io.releasegraph.domain.ProductReleaseConnection;
 import io.releasegraph.domain.ProductReleaseFilter;
 import io.releasegraph.domain.ProductReleaseInput;
 import io.releasegraph.domain.ReleaseSource;
+import io.releasegraph.security.Authorized;
 import io.releasegraph.service.ProductReleaseService;
 import io.smallrye.mutiny.Uni;
 
 /** Cryptlex product releases: the filtered list and the edits. */
 @GraphQLApi
+@Authorized
 public class ProductReleaseResolver {
 
     static final String PRODUCT_RELEASE = "ProductRelease";

@@ -6,12 +6,14 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import io.releasegraph.domain.ReleaseEvent;
 import io.releasegraph.domain.ReleaseSource;
+import io.releasegraph.security.Authorized;
 import io.releasegraph.service.ReleaseEventBus;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 
 /** {@code releaseEvents}: release changes as they happen, over graphql-transport-ws. */
 @GraphQLApi
+@Authorized
 public class ReleaseEventResolver {
 
     private final ReleaseEventBus events;

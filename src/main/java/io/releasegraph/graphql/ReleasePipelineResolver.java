@@ -12,11 +12,13 @@ import org.eclipse.microprofile.graphql.Source;
 import io.releasegraph.domain.ReleasePipeline;
 import io.releasegraph.domain.ReleasePipelineConnection;
 import io.releasegraph.domain.ReleasePipelineProgress;
+import io.releasegraph.security.Authorized;
 import io.releasegraph.service.FlagReleaseService;
 import io.smallrye.mutiny.Uni;
 
 /** LaunchDarkly release pipelines and their progress. */
 @GraphQLApi
+@Authorized
 public class ReleasePipelineResolver {
 
     static final String RELEASE_PIPELINE = "ReleasePipeline";

@@ -18,12 +18,14 @@ import io.releasegraph.domain.ReleaseActivationPayload;
 import io.releasegraph.domain.ReleaseConnection;
 import io.releasegraph.domain.ReleaseFilter;
 import io.releasegraph.domain.ReleaseSource;
+import io.releasegraph.security.Authorized;
 import io.releasegraph.service.DeploymentService;
 import io.releasegraph.service.ReleaseService;
 import io.smallrye.mutiny.Uni;
 
 /** Releases of every source, and the Trifacta release mutations. */
 @GraphQLApi
+@Authorized
 public class ReleaseResolver {
 
     static final String DEPLOYMENT_RELEASE = "DeploymentRelease";

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import io.quarkus.logging.Log;
 import io.releasegraph.domain.ReleaseSource;
+import io.releasegraph.error.UpstreamErrorException;
 import io.releasegraph.error.UpstreamRateLimitedException;
 import io.smallrye.mutiny.Uni;
 
@@ -15,8 +16,9 @@ import io.smallrye.mutiny.Uni;
  * The wait comes from {@link RetryAfter} ({@code Retry-After}, {@code X-Ratelimit-Reset}, ...), through the
  * {@link UpstreamRateLimitedException} that {@link UpstreamFailures} makes of the 429.
  *
- * <p>Safe for writes too: a 429 means the upstream refused the request before doing anything. Any provider can
- * use it; wrap each call in a supplier so that every attempt sends a new request.
+ * <p>Safe for writes too: a 429 means the upstream refused the request before doing anything, so this is the only
+ * retry a write ever gets. Every provider uses it; wrap each call in a supplier so that every attempt sends a new
+ * request.
  */
 public final class RateLimitRetry {
 
@@ -33,13 +35,18 @@ public final class RateLimitRetry {
         this.maxRetries = maxRetries;
     }
 
-    /** The call's outcome, any failure already translated by {@link UpstreamFailures#translate}. */
+    /**
+     * The call's outcome, any failure already translated by {@link UpstreamFailures#translate}. Every call of this
+     * product expects a body, so an empty answer is an upstream error here too, where circuit breakers count it.
+     */
     public <T> Uni<T> call(Supplier<Uni<? extends T>> call) {
         return attempt(call, maxRetries);
     }
 
     private <T> Uni<T> attempt(Supplier<Uni<? extends T>> call, int retriesLeft) {
         return Uni.createFrom().<T> deferred(call)
+                .onItem().ifNull().failWith(() -> new UpstreamErrorException(
+                        UpstreamFailures.displayName(upstream) + " sent an empty answer.", upstream.key(), null, null))
                 .onFailure().transform(failure -> UpstreamFailures.translate(upstream, failure))
                 .onFailure(UpstreamRateLimitedException.class).recoverWithUni(failure -> {
                     long seconds = ((UpstreamRateLimitedException) failure).retryAfterSeconds();

@@ -13,6 +13,7 @@ import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.error.ConflictException;
 import io.releasegraph.error.GatewayException;
 import io.releasegraph.error.NotFoundException;
+import io.releasegraph.error.UpstreamCredentialsException;
 import io.releasegraph.error.UpstreamErrorException;
 import io.releasegraph.error.UpstreamRateLimitedException;
 import io.releasegraph.error.UpstreamTimeoutException;
@@ -43,8 +44,9 @@ public final class UpstreamFailures {
                     upstream.key(), status, null);
             case 429 -> new UpstreamRateLimitedException(name + " is rate limiting the gateway; try again later.",
                     upstream.key(), RetryAfter.seconds(response).orElse(1L));
-            case 401, 403 -> new UpstreamErrorException(name + " rejected the gateway's credentials (HTTP " + status
-                    + "); an operator must fix the gateway's configuration.", upstream.key(), status, null);
+            case 401, 403 -> new UpstreamCredentialsException(name + " rejected the gateway's credentials (HTTP " + status
+                    + "); an operator must fix the gateway's configuration.", upstream.key(), status);
+            case 503 -> new UpstreamUnavailableException(name + " is unavailable (HTTP 503).", upstream.key(), status, null);
             default -> new UpstreamErrorException(name + " answered with an error (HTTP " + status + ").", upstream.key(),
                     status, null);
         };

@@ -1,5 +1,11 @@
 package io.releasegraph.service;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -7,6 +13,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.releasegraph.cache.CacheKey;
 import io.releasegraph.cache.CacheTypes;
@@ -19,8 +28,10 @@ import io.releasegraph.domain.ReleaseEvent;
 import io.releasegraph.domain.ReleaseEventType;
 import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.error.NotFoundException;
+import io.releasegraph.error.ValidationException;
 import io.releasegraph.provider.UploadedFile;
 import io.releasegraph.provider.trifacta.TrifactaClient;
+import io.releasegraph.support.Blocking;
 import io.smallrye.mutiny.Uni;
 
 /** Deployments and their releases: reads, activation and package import. */
@@ -33,14 +44,18 @@ public class DeploymentService {
     /** Trifacta's releases as one list, as {@link ReleaseService} caches it. */
     static final String RELEASES = ReleaseService.RELEASES;
 
+    static final String IMPORT_OPERATION = "importRelease";
+
     private final TrifactaClient trifacta;
     private final UpstreamCache cache;
     private final ReleaseEventBus events;
+    private final Idempotency idempotency;
 
-    DeploymentService(TrifactaClient trifacta, UpstreamCache cache, ReleaseEventBus events) {
+    DeploymentService(TrifactaClient trifacta, UpstreamCache cache, ReleaseEventBus events, Idempotency idempotency) {
         this.trifacta = trifacta;
         this.cache = cache;
         this.events = events;
+        this.idempotency = idempotency;
     }
 
     public Uni<List<Deployment>> deployments() {
@@ -108,26 +123,93 @@ public class DeploymentService {
                         find(payload.deployment(), releaseId).orElse(null)));
     }
 
-    /** Imports a flow package; a real import makes the new release the active one. */
-    public Uni<ImportReleasePayload> importRelease(long deploymentId, UploadedFile file, boolean dryRun) {
+    /**
+     * Imports a flow package; a real import makes the new release the active one. With an idempotency key, a repeat
+     * of the same import (same deployment, same package bytes) within 24 hours answers the first import's result
+     * without uploading again. A dry run changes nothing and needs no key.
+     */
+    public Uni<ImportReleasePayload> importRelease(long deploymentId, UploadedFile file, boolean dryRun,
+            String idempotencyKey) {
+        if (dryRun || idempotencyKey == null) {
+            return importNow(deploymentId, file, dryRun);
+        }
+        return packageHash(file).chain(hash -> idempotency.once(idempotencyKey, IMPORT_OPERATION,
+                Idempotency.fingerprint(deploymentId + "\n" + hash),
+                () -> importNow(deploymentId, file, false),
+                ImportRecord::of,
+                stored -> replayImport(deploymentId, ImportRecord.parse(stored)),
+                "An import with this idempotency key is still running, or its outcome is unknown; "
+                        + "look at the deployment's releases before trying a new key."))
+                .map(Idempotency.Outcome::value);
+    }
+
+    private Uni<ImportReleasePayload> importNow(long deploymentId, UploadedFile file, boolean dryRun) {
         return deployment(deploymentId)
                 .chain(before -> trifacta.importRelease(deploymentId, file, dryRun)
                         .chain(outcome -> {
                             if (dryRun) {
                                 return Uni.createFrom().item(
-                                        new ImportReleasePayload(true, null, null, outcome.flowNames(), before));
+                                        new ImportReleasePayload(true, null, null, outcome.flowNames(), before, false));
                             }
                             return evictAfterChange(before, 0).chain(() -> deployment(deploymentId))
                                     .map(after -> new ImportReleasePayload(false,
                                     outcome.release().flatMap(release -> find(after, release.externalId()))
                                             .or(outcome::release).orElse(null),
                                     previouslyActive(before, after).orElse(null),
-                                    outcome.flowNames(), after))
+                                    outcome.flowNames(), after, false))
                                     .invoke(payload -> {
                                         publish(ReleaseEventType.RELEASE_IMPORTED, payload.release());
                                         publish(ReleaseEventType.RELEASE_DEACTIVATED, payload.deactivatedRelease());
                                     });
                         }));
+    }
+
+    /** The first import's answer, with its releases as they are now. */
+    private Uni<ImportReleasePayload> replayImport(long deploymentId, ImportRecord first) {
+        return deployment(deploymentId).map(now -> new ImportReleasePayload(false,
+                first.release() == null ? null : find(now, first.release()).orElse(null),
+                first.deactivated() == null ? null : find(now, first.deactivated()).orElse(null),
+                first.flows(), now, true));
+    }
+
+    /** What an import's idempotency entry keeps: release IDs and flow names, as JSON. */
+    record ImportRecord(Long release, Long deactivated, List<String> flows) {
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        static String of(ImportReleasePayload payload) {
+            try {
+                return JSON.writeValueAsString(new ImportRecord(
+                        payload.release() == null ? null : payload.release().externalId(),
+                        payload.deactivatedRelease() == null ? null : payload.deactivatedRelease().externalId(),
+                        payload.flowNames()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static ImportRecord parse(String stored) {
+            try {
+                return JSON.readValue(stored, ImportRecord.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("unreadable idempotency result", e);
+            }
+        }
+    }
+
+    /** SHA-256 of the package bytes, read on a worker thread (packages are up to gateway.upload.max-bytes). */
+    private static Uni<String> packageHash(UploadedFile file) {
+        return Blocking.supply(() -> {
+            MessageDigest digest = Idempotency.sha256();
+            try (InputStream in = Files.newInputStream(Path.of(file.path()))) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int read; (read = in.read(buffer)) > 0;) {
+                    digest.update(buffer, 0, read);
+                }
+            } catch (IOException e) {
+                throw new ValidationException("package", "`package` could not be read.");
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        });
     }
 
     /** Tells {@code releaseEvents} subscribers what a mutation changed; nothing when it changed no release. */

@@ -1,10 +1,5 @@
 package io.releasegraph.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,11 +19,8 @@ import io.releasegraph.domain.RunParameter;
 import io.releasegraph.error.ConflictException;
 import io.releasegraph.error.GatewayException;
 import io.releasegraph.error.NotFoundException;
-import io.releasegraph.error.UpstreamRateLimitedException;
 import io.releasegraph.error.ValidationException;
 import io.releasegraph.provider.trifacta.TrifactaClient;
-import io.releasegraph.store.IdempotencyStore;
-import io.releasegraph.store.IdempotencyStore.Claim;
 import io.releasegraph.store.RunHistory;
 import io.smallrye.mutiny.Uni;
 
@@ -38,16 +30,15 @@ public class RunService {
 
     static final String OPERATION = "runDeployment";
     static final String JOB_GROUP = "jobGroup";
-    static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
     private final TrifactaClient trifacta;
     private final DeploymentService deployments;
-    private final IdempotencyStore idempotency;
+    private final Idempotency idempotency;
     private final RunHistory history;
     private final UpstreamCache cache;
     private final ReleaseEventBus events;
 
-    RunService(TrifactaClient trifacta, DeploymentService deployments, IdempotencyStore idempotency,
+    RunService(TrifactaClient trifacta, DeploymentService deployments, Idempotency idempotency,
             RunHistory history, UpstreamCache cache, ReleaseEventBus events) {
         this.cache = cache;
         this.events = events;
@@ -58,28 +49,13 @@ public class RunService {
     }
 
     public Uni<RunDeploymentPayload> run(long deploymentId, List<RunParameter> parameters, String idempotencyKey) {
-        if (idempotencyKey == null) {
-            return start(deploymentId, parameters).map(group -> new RunDeploymentPayload(group, false));
-        }
-        String fingerprint = fingerprint(deploymentId, parameters);
-        return idempotency.claim(idempotencyKey, OPERATION, fingerprint, IDEMPOTENCY_WINDOW).chain(claim -> {
-            if (claim instanceof Claim.Completed completed) {
-                return jobGroup(Long.parseLong(completed.result())).map(group -> new RunDeploymentPayload(group, true));
-            }
-            if (claim instanceof Claim.Mismatch) {
-                return Uni.createFrom().failure(new ValidationException("idempotencyKey",
-                        "This idempotency key was already used for a different request."));
-            }
-            if (claim instanceof Claim.InFlight) {
-                return Uni.createFrom().failure(new ConflictException(
-                        "A run with this idempotency key is still starting, or its outcome is unknown; "
-                                + "look at the deployment's runs before trying a new key."));
-            }
-            return start(deploymentId, parameters)
-                    .call(group -> idempotency.complete(idempotencyKey, String.valueOf(group.externalId())))
-                    .onFailure(RunService::changedNothingUpstream).call(() -> idempotency.release(idempotencyKey))
-                    .map(group -> new RunDeploymentPayload(group, false));
-        });
+        return idempotency.once(idempotencyKey, OPERATION, fingerprint(deploymentId, parameters),
+                () -> start(deploymentId, parameters),
+                group -> String.valueOf(group.externalId()),
+                stored -> jobGroup(Long.parseLong(stored)),
+                "A run with this idempotency key is still starting, or its outcome is unknown; "
+                        + "look at the deployment's runs before trying a new key.")
+                .map(outcome -> new RunDeploymentPayload(outcome.value(), outcome.replayed()));
     }
 
     public Uni<JobGroup> jobGroup(long id) {
@@ -150,21 +126,9 @@ public class RunService {
                 group.updatedAt(), group.jobs(), group.cache());
     }
 
-    /** Failures after which the upstream certainly started nothing, so the key may be used again. */
-    private static boolean changedNothingUpstream(Throwable failure) {
-        return failure instanceof ValidationException || failure instanceof ConflictException
-                || failure instanceof NotFoundException || failure instanceof UpstreamRateLimitedException;
-    }
-
     static String fingerprint(long deploymentId, List<RunParameter> parameters) {
         StringBuilder canonical = new StringBuilder().append(deploymentId);
         parameters.forEach(p -> canonical.append('\n').append(p.key()).append('=').append(p.value()));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Idempotency.fingerprint(canonical.toString());
     }
 }

@@ -25,7 +25,7 @@ public abstract class IdempotencyEntry {
     @Column(name = "fingerprint", nullable = false, length = 64)
     public String fingerprint;
 
-    @Column(name = "result", length = 200)
+    @Column(name = "result", length = 4000)
     public String result;
 
     @Column(name = "created_at", nullable = false)

@@ -69,6 +69,9 @@ class ReleaseConsoleBrowserTest {
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, WAIT);
         browser.get(consoleUrl);
+        // As a person on embedded defaults would: take a demo operator token, which also loads the releases.
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("demo-operator"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("auth-state"), "demo operator"));
         waitForRows();
     }
 
@@ -79,6 +82,14 @@ class ReleaseConsoleBrowserTest {
             Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
             browser.quit();
         }
+    }
+
+    @Test
+    void refusesToShowAnythingWithoutAToken() {
+        browser.executeScript("sessionStorage.clear()");
+        browser.navigate().refresh();
+        waitForNotice("UNAUTHENTICATED");
+        assertThat(browser.findElements(By.cssSelector("#releases tbody tr"))).isEmpty();
     }
 
     @Test
@@ -169,7 +180,9 @@ class ReleaseConsoleBrowserTest {
 
     private void waitForNotice(String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), text));
-        waitForRows();
+        if (!text.equals("UNAUTHENTICATED")) {
+            waitForRows();
+        }
     }
 
     private List<WebElement> rows(String type) {

@@ -35,6 +35,7 @@ import io.releasegraph.sandbox.cryptlex.CryptlexSandboxState;
 import io.releasegraph.sandbox.cryptlex.CryptlexSeed;
 import io.releasegraph.support.GraphQLClient;
 import io.releasegraph.support.Ids;
+import io.releasegraph.support.TestTokens;
 import io.releasegraph.webhook.WebhookSignature;
 
 /**
@@ -67,7 +68,8 @@ class ReleaseEventsSubscriptionTest {
         socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .subprotocols("graphql-transport-ws")
                 .buildAsync(ws, new Collector()).get(10, TimeUnit.SECONDS);
-        send(Map.of("type", "connection_init", "payload", Map.of()));
+        // Browsers cannot set headers on a WebSocket: the token travels in connection_init, as graphql-ws clients send it.
+        send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + TestTokens.viewer())));
         assertThat(next(message -> true).path("type").asText()).isEqualTo("connection_ack");
     }
 

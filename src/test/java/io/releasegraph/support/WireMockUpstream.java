@@ -28,8 +28,10 @@ public abstract class WireMockUpstream implements QuarkusTestResourceLifecycleMa
 
     @Override
     public void inject(TestInjector injector) {
-        injector.injectIntoFields(server,
-                new TestInjector.AnnotatedAndMatchesType(InjectWireMock.class, WireMockServer.class));
+        injector.injectIntoFields(server, field -> field.getType() == WireMockServer.class
+                && field.isAnnotationPresent(InjectWireMock.class)
+                && (field.getAnnotation(InjectWireMock.class).value().isEmpty()
+                        || field.getAnnotation(InjectWireMock.class).value().equals(upstream())));
     }
 
     @Override

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.releasegraph.config.GatewayConfig;
+import io.releasegraph.graphql.guard.GraphQLErrorResponse;
 import io.releasegraph.provider.UploadedFile;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -37,7 +38,7 @@ public class MultipartGraphQLHandler {
      * Before the GraphQL route, which Quarkus registers without an explicit order (so at 0 and up), and after
      * its own early handlers (CORS, access log, body limits at negative orders near Integer.MIN_VALUE).
      */
-    static final int ORDER = -10;
+    public static final int ORDER = -10;
     private static final long MULTIPART_OVERHEAD = 64 * 1024;
 
     private final UploadRegistry registry;
@@ -170,16 +171,7 @@ public class MultipartGraphQLHandler {
         }
     }
 
-    private void error(RoutingContext ctx, int status, String message) {
-        if (ctx.response().ended()) {
-            return;
-        }
-        ObjectNode body = json.createObjectNode();
-        ObjectNode error = body.putArray("errors").addObject();
-        error.put("message", message);
-        error.putObject("extensions").put("code", "VALIDATION").put("field", "operations");
-        ctx.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/graphql-response+json; charset=UTF-8")
-                .end(body.toString());
+    private static void error(RoutingContext ctx, int status, String message) {
+        GraphQLErrorResponse.send(ctx, status, "VALIDATION", message, Map.of("field", "operations"));
     }
 }

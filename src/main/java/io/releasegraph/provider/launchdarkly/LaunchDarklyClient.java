@@ -9,6 +9,10 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.quarkus.logging.Log;
@@ -24,13 +28,17 @@ import io.releasegraph.domain.ReleasePipeline;
 import io.releasegraph.domain.ReleasePipelineProgress;
 import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.error.NotFoundException;
+import io.releasegraph.error.UpstreamFault;
 import io.releasegraph.provider.Paging;
 import io.releasegraph.provider.RateLimitRetry;
 import io.releasegraph.provider.ReleaseProvider;
+import io.releasegraph.provider.UpstreamClient;
 import io.releasegraph.provider.launchdarkly.dto.LdPatchOperation;
 import io.releasegraph.provider.launchdarkly.dto.LdReleaseProgression;
 import io.releasegraph.provider.launchdarkly.dto.LdReleaseProgressionCollection;
 import io.releasegraph.provider.launchdarkly.dto.LdUpdatePhaseStatusInput;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -42,8 +50,14 @@ import io.smallrye.mutiny.Uni;
  * very cache entries that {@code flagRelease}, {@code releasePipelines} and {@code completeReleasePhase} read and
  * evict, so that one query shares in-flight calls between its parts and a mutation's eviction reaches the listing.
  * The keys are defined here once ({@link #releaseKey} and friends) for the service that evicts them.
+ *
+ * <p>Fault tolerance sits on the upstream reads behind the cache ({@code fetch*}, called through the bean so that
+ * the interceptors apply), never on the cache reads, so that an open breaker still lets the cache answer. Reads
+ * have a timeout, a circuit breaker named {@code launchdarkly-<method>} and jittered retries; writes only the
+ * timeout and breaker (a 429 aside, nothing is retried). Values: {@code quarkus.fault-tolerance."<FQCN>[/<method>]".*}.
  */
 @ApplicationScoped
+@UpstreamClient
 public class LaunchDarklyClient implements ReleaseProvider {
 
     /** Newest first, the order every list in the schema uses. */
@@ -128,6 +142,11 @@ public class LaunchDarklyClient implements ReleaseProvider {
     }
 
     /** The flag's current release straight from LaunchDarkly, for decisions a stale copy must not make. */
+    @Timeout
+    @Retry(retryOn = { UpstreamFault.class, TimeoutException.class })
+    @ExponentialBackoff
+    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
+    @CircuitBreakerName("launchdarkly-fetchFlagRelease")
     public Uni<Optional<FlagRelease>> fetchFlagRelease(String projectKey, String flagKey) {
         return optional(() -> rest.getRelease(projectKey, flagKey)
                 .map(release -> LaunchDarklyMapper.release(projectKey, flagKey, release)));
@@ -136,34 +155,62 @@ public class LaunchDarklyClient implements ReleaseProvider {
     /** The project's release pipelines, every page, read through the cache. */
     public Uni<List<ReleasePipeline>> pipelines(String projectKey) {
         return cache.get(pipelinesKey(projectKey), CacheTypes.listOf(ReleasePipeline.class),
-                () -> Paging.collectToTotal(page -> limits.call(
-                        () -> rest.listPipelines(projectKey, pageSize, page * pageSize))
-                        .map(answer -> new Paging.Counted<>(answer.items(), answer.totalCount())))
-                        .map(all -> all.stream().map(pipeline -> LaunchDarklyMapper.pipeline(projectKey, pipeline))
-                                .toList()));
+                () -> fetchPipelines(projectKey));
+    }
+
+    @Timeout
+    @Retry(retryOn = { UpstreamFault.class, TimeoutException.class })
+    @ExponentialBackoff
+    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
+    @CircuitBreakerName("launchdarkly-fetchPipelines")
+    Uni<List<ReleasePipeline>> fetchPipelines(String projectKey) {
+        return Paging.collectToTotal(page -> limits.call(
+                () -> rest.listPipelines(projectKey, pageSize, page * pageSize))
+                .map(answer -> new Paging.Counted<>(answer.items(), answer.totalCount())))
+                .map(all -> all.stream().map(pipeline -> LaunchDarklyMapper.pipeline(projectKey, pipeline)).toList());
     }
 
     /** One release pipeline, read through the cache; empty when the project has no such pipeline. */
     public Uni<Optional<ReleasePipeline>> pipeline(String projectKey, String pipelineKey) {
         return cache.get(pipelineKey(projectKey, pipelineKey), CacheTypes.optionalOf(ReleasePipeline.class),
-                () -> optional(() -> rest.getPipeline(projectKey, pipelineKey)
-                        .map(pipeline -> LaunchDarklyMapper.pipeline(projectKey, pipeline))));
+                () -> fetchPipeline(projectKey, pipelineKey));
+    }
+
+    @Timeout
+    @Retry(retryOn = { UpstreamFault.class, TimeoutException.class })
+    @ExponentialBackoff
+    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
+    @CircuitBreakerName("launchdarkly-fetchPipeline")
+    Uni<Optional<ReleasePipeline>> fetchPipeline(String projectKey, String pipelineKey) {
+        return optional(() -> rest.getPipeline(projectKey, pipelineKey)
+                .map(pipeline -> LaunchDarklyMapper.pipeline(projectKey, pipeline)));
     }
 
     /** How the pipeline's releases stand, and which flags they are, read through the cache. */
     public Uni<ReleasePipelineProgress> progress(String projectKey, String pipelineKey) {
-        return cache.get(progressKey(projectKey, pipelineKey), CacheTypes.of(ReleasePipelineProgress.class), () -> {
-            // The counts are the same on every page; the items are what the pages split.
-            AtomicReference<LdReleaseProgressionCollection> counts = new AtomicReference<>();
-            return Paging.<LdReleaseProgression> collectToTotal(page -> limits.call(
-                    () -> rest.listProgressions(projectKey, pipelineKey, pageSize, page * pageSize))
-                    .invoke(answer -> counts.compareAndSet(null, answer))
-                    .map(answer -> new Paging.Counted<>(answer.items(), answer.totalCount())))
-                    .map(all -> LaunchDarklyMapper.progress(counts.get(), all));
-        });
+        return cache.get(progressKey(projectKey, pipelineKey), CacheTypes.of(ReleasePipelineProgress.class),
+                () -> fetchProgress(projectKey, pipelineKey));
+    }
+
+    @Timeout
+    @Retry(retryOn = { UpstreamFault.class, TimeoutException.class })
+    @ExponentialBackoff
+    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
+    @CircuitBreakerName("launchdarkly-fetchProgress")
+    Uni<ReleasePipelineProgress> fetchProgress(String projectKey, String pipelineKey) {
+        // The counts are the same on every page; the items are what the pages split.
+        AtomicReference<LdReleaseProgressionCollection> counts = new AtomicReference<>();
+        return Paging.<LdReleaseProgression> collectToTotal(page -> limits.call(
+                () -> rest.listProgressions(projectKey, pipelineKey, pageSize, page * pageSize))
+                .invoke(answer -> counts.compareAndSet(null, answer))
+                .map(answer -> new Paging.Counted<>(answer.items(), answer.totalCount())))
+                .map(all -> LaunchDarklyMapper.progress(counts.get(), all));
     }
 
     /** JSON Patch {@code replace /phases/<index>/complete}: the only change a legacy pipeline's release takes. */
+    @Timeout
+    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
+    @CircuitBreakerName("launchdarkly-markPhaseComplete")
     public Uni<FlagRelease> markPhaseComplete(String projectKey, String flagKey, int index, boolean complete) {
         return limits.call(() -> rest.patchRelease(projectKey, flagKey,
                 List.of(LdPatchOperation.phaseComplete(index, complete))))
@@ -171,11 +218,17 @@ public class LaunchDarklyClient implements ReleaseProvider {
     }
 
     /** Phase-status call of a new pipeline with {@code active}: starts the phase once the earlier ones are complete. */
+    @Timeout
+    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
+    @CircuitBreakerName("launchdarkly-startPhase")
     public Uni<FlagRelease> startPhase(String projectKey, String flagKey, String phaseId) {
         return setPhaseStatus(projectKey, flagKey, phaseId, LdUpdatePhaseStatusInput.ACTIVE);
     }
 
     /** Phase-status call of a new pipeline with {@code completed}: completes a started phase. */
+    @Timeout
+    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
+    @CircuitBreakerName("launchdarkly-completeStartedPhase")
     public Uni<FlagRelease> completeStartedPhase(String projectKey, String flagKey, String phaseId) {
         return setPhaseStatus(projectKey, flagKey, phaseId, LdUpdatePhaseStatusInput.COMPLETED);
     }

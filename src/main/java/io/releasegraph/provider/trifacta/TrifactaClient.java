@@ -2,9 +2,14 @@ package io.releasegraph.provider.trifacta;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
@@ -17,8 +22,11 @@ import io.releasegraph.domain.Release;
 import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.domain.RunParameter;
 import io.releasegraph.error.NotFoundException;
+import io.releasegraph.error.UpstreamFault;
 import io.releasegraph.provider.Paging;
+import io.releasegraph.provider.RateLimitRetry;
 import io.releasegraph.provider.ReleaseProvider;
+import io.releasegraph.provider.UpstreamClient;
 import io.releasegraph.provider.UpstreamFailures;
 import io.releasegraph.provider.UploadedFile;
 import io.releasegraph.provider.trifacta.dto.TrifactaDeployment;
@@ -28,13 +36,21 @@ import io.releasegraph.provider.trifacta.dto.TrifactaRelease;
 import io.releasegraph.provider.trifacta.dto.TrifactaReleasePatch;
 import io.releasegraph.provider.trifacta.dto.TrifactaRunRequest;
 import io.releasegraph.provider.trifacta.dto.TrifactaRunResult;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The gateway's only way to Trifacta Deployment Manager: walks pages, maps wire records to schema records and
- * every failure to the error contract. A 404 becomes an empty {@link Optional}, never an error.
+ * The gateway's only way to Trifacta Deployment Manager: walks pages, waits out a 429 within the configured bound,
+ * maps wire records to schema records and every failure to the error contract. A 404 becomes an empty
+ * {@link Optional} inside the breaker, so it never trips one.
+ *
+ * <p>Fault tolerance (values per class or method under {@code quarkus.fault-tolerance."<FQCN>[/<method>]".*}): every
+ * call has a timeout and a circuit breaker named {@code trifacta-<method>}; only reads are retried, with jittered
+ * exponential backoff. Writes never are: a failed PATCH, import or run may have been applied.
  */
 @ApplicationScoped
+@UpstreamClient
 public class TrifactaClient implements ReleaseProvider {
 
     private static final String EMBED_RELEASES = "releases";
@@ -42,10 +58,13 @@ public class TrifactaClient implements ReleaseProvider {
 
     private final TrifactaRestClient rest;
     private final int pageSize;
+    private final RateLimitRetry limits;
 
     TrifactaClient(@RestClient TrifactaRestClient rest, GatewayConfig config) {
         this.rest = rest;
         this.pageSize = config.trifacta().pageSize();
+        this.limits = new RateLimitRetry(ReleaseSource.TRIFACTA, config.trifacta().rateLimit().maxWait(),
+                config.trifacta().rateLimit().maxRetries());
     }
 
     /** What an import did: the new release (none on a dry run) and the package's flow names. */
@@ -58,10 +77,15 @@ public class TrifactaClient implements ReleaseProvider {
     }
 
     /** Every deployment with all its releases. */
+    @Timeout
+    @Retry(retryOn = { UpstreamFault.class, TimeoutException.class })
+    @ExponentialBackoff
+    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
+    @CircuitBreakerName("trifacta-listDeployments")
     public Uni<List<Deployment>> listDeployments() {
-        return translated(Paging.collect(
-                page -> rest.listDeployments(pageSize, page * pageSize, EMBED_RELEASES).map(TrifactaList::items),
-                this::isShortPage))
+        return Paging.collect(
+                page -> call(() -> rest.listDeployments(pageSize, page * pageSize, EMBED_RELEASES)).map(TrifactaList::items),
+                this::isShortPage)
                 .chain(deployments -> {
                     if (deployments.isEmpty()) {
                         return Uni.createFrom().item(List.<Deployment> of());
@@ -70,21 +94,41 @@ public class TrifactaClient implements ReleaseProvider {
                 });
     }
 
+    @Timeout
+    @Retry(retryOn = { UpstreamFault.class, TimeoutException.class })
+    @ExponentialBackoff
+    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
+    @CircuitBreakerName("trifacta-findDeployment")
     public Uni<Optional<Deployment>> findDeployment(long id) {
-        return optional(rest.getDeployment(id, EMBED_RELEASES, pageSize, 0).chain(this::withAllReleases));
+        return optional(call(() -> rest.getDeployment(id, EMBED_RELEASES, pageSize, 0)).chain(this::withAllReleases));
     }
 
+    @Timeout
+    @Retry(retryOn = { UpstreamFault.class, TimeoutException.class })
+    @ExponentialBackoff
+    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
+    @CircuitBreakerName("trifacta-findDeploymentRelease")
     public Uni<Optional<DeploymentRelease>> findDeploymentRelease(long id) {
-        return optional(rest.getRelease(id).map(TrifactaMapper::release));
+        return optional(call(() -> rest.getRelease(id)).map(TrifactaMapper::release));
     }
 
+    @Timeout
+    @Retry(retryOn = { UpstreamFault.class, TimeoutException.class })
+    @ExponentialBackoff
+    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
+    @CircuitBreakerName("trifacta-findJobGroup")
     public Uni<Optional<JobGroup>> findJobGroup(long id) {
-        return optional(rest.getJobGroup(id, EMBED_JOBS).map(TrifactaMapper::jobGroup));
+        return optional(call(() -> rest.getJobGroup(id, EMBED_JOBS)).map(TrifactaMapper::jobGroup));
     }
 
+    @Timeout
+    @Retry(retryOn = { UpstreamFault.class, TimeoutException.class })
+    @ExponentialBackoff
+    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
+    @CircuitBreakerName("trifacta-listReleases")
     @Override
     public Uni<List<Release>> listReleases() {
-        return translated(allReleases(null))
+        return allReleases(null)
                 .map(releases -> releases.stream()
                         .map(TrifactaMapper::release)
                         .sorted(TrifactaMapper.NEWEST_FIRST)
@@ -102,17 +146,21 @@ public class TrifactaClient implements ReleaseProvider {
     }
 
     /** Activates or deactivates a release; Trifacta keeps at most one active per deployment. */
+    @Timeout
+    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
+    @CircuitBreakerName("trifacta-setActive")
     public Uni<Void> setActive(long releaseId, boolean active) {
-        return translated(rest.patchRelease(releaseId, new TrifactaReleasePatch(active))).replaceWithVoid();
+        return call(() -> rest.patchRelease(releaseId, new TrifactaReleasePatch(active))).replaceWithVoid();
     }
 
     /** Imports a flow package into a deployment; a real import makes the new release the active one. */
+    @Timeout
+    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
+    @CircuitBreakerName("trifacta-importRelease")
     public Uni<ImportOutcome> importRelease(long deploymentId, UploadedFile file, boolean dryRun) {
         ClientMultipartForm form = ClientMultipartForm.create()
                 .binaryFileUpload("data", file.fileName(), file.path(), "application/zip");
-        Uni<TrifactaImportResult> call = dryRun ? rest.dryRunImport(deploymentId, form)
-                : rest.importRelease(deploymentId, form);
-        return translated(call).map(result -> new ImportOutcome(
+        return call(() -> dryRun ? rest.dryRunImport(deploymentId, form) : rest.importRelease(deploymentId, form)).map(result -> new ImportOutcome(
                 Optional.ofNullable(dryRun ? null : result.release())
                         .map(release -> TrifactaMapper.release(release, deploymentId)),
                 result.flows() == null ? List.of()
@@ -120,12 +168,15 @@ public class TrifactaClient implements ReleaseProvider {
     }
 
     /** Runs the deployment's active release and answers the new job group's ID. */
+    @Timeout
+    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
+    @CircuitBreakerName("trifacta-run")
     public Uni<Long> run(long deploymentId, List<RunParameter> parameters) {
         TrifactaRunRequest request = parameters.isEmpty() ? null
                 : TrifactaRunRequest.of(parameters.stream()
                         .map(parameter -> new TrifactaRunRequest.Override(parameter.key(), parameter.value()))
                         .toList());
-        return translated(rest.run(deploymentId, request)).map(answer -> answer.items().stream()
+        return call(() -> rest.run(deploymentId, request)).map(answer -> answer.items().stream()
                 .findFirst()
                 .map(TrifactaRunResult::id)
                 .orElseThrow(() -> UpstreamFailures.translate(ReleaseSource.TRIFACTA,
@@ -145,7 +196,7 @@ public class TrifactaClient implements ReleaseProvider {
 
     private Uni<List<TrifactaRelease>> allReleases(Long deploymentId) {
         return Paging.collect(
-                page -> rest.listReleases(deploymentId, pageSize, page * pageSize).map(TrifactaList::items),
+                page -> call(() -> rest.listReleases(deploymentId, pageSize, page * pageSize)).map(TrifactaList::items),
                 this::isShortPage);
     }
 
@@ -154,12 +205,12 @@ public class TrifactaClient implements ReleaseProvider {
         return page.size() < pageSize;
     }
 
-    private <T> Uni<T> translated(Uni<T> call) {
-        return call.onFailure().transform(failure -> UpstreamFailures.translate(ReleaseSource.TRIFACTA, failure));
+    /** One upstream call: failures translated to the contract, a 429 waited out within the bound. */
+    private <T> Uni<T> call(Supplier<Uni<T>> call) {
+        return limits.call(call::get);
     }
 
-    private <T> Uni<Optional<T>> optional(Uni<T> call) {
-        return translated(call).map(Optional::of)
-                .onFailure(NotFoundException.class).recoverWithItem(Optional.empty());
+    private static <T> Uni<Optional<T>> optional(Uni<T> call) {
+        return call.map(Optional::of).onFailure(NotFoundException.class).recoverWithItem(Optional.empty());
     }
 }

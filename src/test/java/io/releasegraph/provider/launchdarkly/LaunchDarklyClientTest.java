@@ -289,12 +289,12 @@ class LaunchDarklyClientTest {
 
     @Test
     void mapsA5xxWithoutTheUpstreamBody() {
-        wireMock.stubFor(get(urlPathEqualTo(RELEASE)).willReturn(aResponse().withStatus(503)
+        wireMock.stubFor(get(urlPathEqualTo(RELEASE)).willReturn(aResponse().withStatus(502)
                 .withHeader("Content-Type", "application/json").withBody(error("internal", "internal detail"))));
 
         assertThatThrownBy(() -> launchDarkly.fetchFlagRelease("alpha", "checkout").await().atMost(WAIT))
                 .isInstanceOfSatisfying(UpstreamErrorException.class, e -> {
-                    assertThat(e.httpStatus()).contains(503);
+                    assertThat(e.httpStatus()).contains(502);
                     assertThat(e.getMessage()).doesNotContain("internal detail").doesNotContain(LaunchDarklyStubs.TOKEN);
                 });
     }

@@ -222,12 +222,12 @@ class TrifactaClientTest {
 
     @Test
     void mapsA5xxToUpstreamErrorWithItsStatus() {
-        wireMock.stubFor(get(urlPathEqualTo("/v4/releases/5")).willReturn(aResponse().withStatus(503)
+        wireMock.stubFor(get(urlPathEqualTo("/v4/releases/5")).willReturn(aResponse().withStatus(502)
                 .withBody("{\"exception\":{\"name\":\"Down\",\"message\":\"internal detail\"}}")));
 
         assertThatThrownBy(() -> trifacta.findDeploymentRelease(5).await().atMost(WAIT))
                 .isInstanceOfSatisfying(UpstreamErrorException.class, e -> {
-                    assertThat(e.httpStatus()).contains(503);
+                    assertThat(e.httpStatus()).contains(502);
                     assertThat(e.upstream()).contains("trifacta");
                     assertThat(e.getMessage()).doesNotContain("internal detail");
                 });

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.releasegraph.support.TestTokens;
 
 @QuarkusTest
 @TestProfile(CryptlexSandboxGateTest.SandboxOff.class)
@@ -17,7 +18,8 @@ class CryptlexSandboxGateTest {
     public static class SandboxOff implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.sandbox.enabled", "false");
+            // Sandbox off is production: callers are verified against a configured key.
+            return TestTokens.withTestKey("gateway.sandbox.enabled", "false");
         }
     }
 

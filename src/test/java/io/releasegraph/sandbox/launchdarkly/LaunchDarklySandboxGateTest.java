@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.releasegraph.support.TestTokens;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
@@ -21,7 +22,8 @@ class LaunchDarklySandboxGateTest {
     public static class SandboxOff implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.sandbox.enabled", "false");
+            // Sandbox off is production: callers are verified against a configured key.
+            return TestTokens.withTestKey("gateway.sandbox.enabled", "false");
         }
     }
 

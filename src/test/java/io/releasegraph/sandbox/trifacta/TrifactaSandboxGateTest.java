@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.releasegraph.support.TestTokens;
 
 /** With the sandbox switched off, the Trifacta simulator is indistinguishable from a missing route. */
 @QuarkusTest
@@ -20,7 +21,8 @@ class TrifactaSandboxGateTest {
     public static class SandboxOff implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.sandbox.enabled", "false");
+            // Sandbox off is production: callers are verified against a configured key.
+            return TestTokens.withTestKey("gateway.sandbox.enabled", "false");
         }
     }
 

@@ -1,0 +1,29 @@
+package io.releasegraph.provider;
+
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Wraps the fault-tolerance interceptor of an {@link UpstreamClient} (it runs first, at a lower priority than
+ * SmallRye Fault Tolerance's {@code PLATFORM_AFTER + 10}), so that {@code @Timeout}'s and {@code @CircuitBreaker}'s
+ * own exceptions leave the client as UPSTREAM_TIMEOUT and UPSTREAM_UNAVAILABLE naming the upstream, like every
+ * other failure. Inside, the clients translate on their own, so the breaker and retry see contract exceptions.
+ */
+@UpstreamClient
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_AFTER)
+public class UpstreamFailureTranslation {
+
+    @AroundInvoke
+    Object translate(InvocationContext invocation) throws Exception {
+        Object result = invocation.proceed();
+        if (result instanceof Uni<?> uni && invocation.getTarget() instanceof ReleaseProvider provider) {
+            return uni.onFailure().transform(failure -> UpstreamFailures.translate(provider.source(), failure));
+        }
+        return result;
+    }
+}
