@@ -110,7 +110,8 @@ class CacheWireMockTest {
                 .body("extensions.warnings[0].upstream", equalTo("trifacta"))
                 .body("extensions.warnings[0].kind", equalTo("deployment"))
                 .body("extensions.warnings[0].fetchedAt", equalTo(fetchedAt));
-        wireMock.verify(2, getRequestedFor(urlPathEqualTo("/v4/deployments/7")));
+        // The good read, then the failing read and its two retries (reads retry a 5xx before the cache steps in).
+        wireMock.verify(4, getRequestedFor(urlPathEqualTo("/v4/deployments/7")));
     }
 
     @Test
