@@ -182,8 +182,11 @@ public interface GatewayConfig {
     }
 
     interface Upload {
-        /** The largest package {@code importRelease} accepts, in bytes. */
-        @WithDefault("52428800")
+        /**
+         * The largest package {@code importRelease} accepts, in bytes. Quarkus' own body limit
+         * ({@code quarkus.http.limits.max-body-size}, 10 MiB) applies first: raise both to accept more.
+         */
+        @WithDefault("10000000")
         long maxBytes();
     }
 
