@@ -27,6 +27,7 @@ public final class GatewayProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final Process process;
+    private String operatorToken;
     private final Path log;
 
     private GatewayProcess(String name, int port, Process process, Path log) {
@@ -72,13 +73,23 @@ public final class GatewayProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Posts {@code graphql/<document>.graphql} to this gateway. */
+    /** Posts {@code graphql/<document>.graphql} to this gateway, as an operator. */
     public ValidatableResponse graphql(String document, Map<String, Object> variables) {
         Map<String, Object> body = new HashMap<>();
         body.put("query", GraphQLClient.document(document));
         body.put("variables", variables);
-        return given().baseUri(url()).contentType(ContentType.JSON).accept(ContentType.JSON).body(body)
+        return given().baseUri(url()).contentType(ContentType.JSON).accept(ContentType.JSON)
+                .header("Authorization", "Bearer " + operatorToken()).body(body)
                 .when().post("/graphql").then();
+    }
+
+    /** A demo operator token of this process: each one signs with a key pair it made at start. */
+    private synchronized String operatorToken() {
+        if (operatorToken == null) {
+            operatorToken = given().baseUri(url()).queryParam("role", "operator").when().get("/sandbox/token")
+                    .then().statusCode(200).extract().path("token");
+        }
+        return operatorToken;
     }
 
     /** A counter of this gateway's {@code /q/metrics}, as {@link PrometheusMetrics#sum} reads it. */
