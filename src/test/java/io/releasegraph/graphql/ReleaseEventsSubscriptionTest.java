@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -34,6 +33,7 @@ import io.releasegraph.sandbox.cryptlex.CryptlexRateLimiter;
 import io.releasegraph.sandbox.cryptlex.CryptlexSandboxState;
 import io.releasegraph.sandbox.cryptlex.CryptlexSeed;
 import io.releasegraph.support.GraphQLClient;
+import io.releasegraph.support.JsonMessageCollector;
 import io.releasegraph.support.Ids;
 import io.releasegraph.support.TestTokens;
 import io.releasegraph.webhook.WebhookSignature;
@@ -67,7 +67,7 @@ class ReleaseEventsSubscriptionTest {
         URI ws = URI.create(graphql.toString().replaceFirst("^http", "ws"));
         socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .subprotocols("graphql-transport-ws")
-                .buildAsync(ws, new Collector()).get(10, TimeUnit.SECONDS);
+                .buildAsync(ws, new JsonMessageCollector(messages)).get(10, TimeUnit.SECONDS);
         // Browsers cannot set headers on a WebSocket: the token travels in connection_init, as graphql-ws clients send it.
         send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + TestTokens.viewer())));
         assertThat(next(message -> true).path("type").asText()).isEqualTo("connection_ack");
@@ -169,25 +169,4 @@ class ReleaseEventsSubscriptionTest {
                 + "\"publishedAt\":null,\"files\":[],\"published\":false,\"private\":false,\"archived\":false,"
                 + "\"productId\":\"p-1\",\"tenantId\":\"t-1\"}}").getBytes(StandardCharsets.UTF_8);
     }
-
-    /** Collects whole text messages as JSON. */
-    private final class Collector implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    messages.add(JSON.readTree(partial.toString()));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-    }
-
 }

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.releasegraph.support.GraphQLClient;
+import io.releasegraph.support.JsonMessageCollector;
 import io.releasegraph.support.Ids;
 import io.releasegraph.support.TestTokens;
 
@@ -69,7 +69,7 @@ class SubscriptionAuthTest {
     private void connect(Map<String, Object> initPayload) throws Exception {
         URI ws = URI.create(graphql.toString().replaceFirst("^http", "ws"));
         socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
-                .buildAsync(ws, new Collector()).get(10, TimeUnit.SECONDS);
+                .buildAsync(ws, new JsonMessageCollector(messages)).get(10, TimeUnit.SECONDS);
         send(Map.of("type", "connection_init", "payload", initPayload));
         assertThat(next().path("type").asText()).isEqualTo("connection_ack");
     }
@@ -88,22 +88,4 @@ class SubscriptionAuthTest {
         socket.sendText(JSON.writeValueAsString(message), true).get(10, TimeUnit.SECONDS);
     }
 
-    private final class Collector implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    messages.add(JSON.readTree(partial.toString()));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-    }
 }
