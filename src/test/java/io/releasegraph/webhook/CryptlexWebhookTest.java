@@ -35,6 +35,9 @@ class CryptlexWebhookTest {
     /** The default secret on both sides (application.properties). */
     static final String SECRET = "sandbox-webhook-secret";
 
+    /** gateway.cryptlex.webhook.tolerance's default. */
+    static final long TOLERANCE_SECONDS = 300;
+
     @Inject
     ReleaseEventBus bus;
 
@@ -102,9 +105,17 @@ class CryptlexWebhookTest {
     @Test
     void refusesAStaleSignature() {
         byte[] body = body(releaseId, "2.6.0");
-        post(WebhookSignature.header(SECRET, now() - 301, body), body).statusCode(401);
-        post(WebhookSignature.header(SECRET, now() + 301, body), body).statusCode(401);
+        // Well outside the 300 s tolerance: one second that passes between signing and checking must not matter.
+        post(WebhookSignature.header(SECRET, now() - TOLERANCE_SECONDS - 10, body), body).statusCode(401);
+        post(WebhookSignature.header(SECRET, now() + TOLERANCE_SECONDS + 10, body), body).statusCode(401);
         assertEvents(0);
+    }
+
+    @Test
+    void acceptsASignatureWithinTheTolerance() {
+        byte[] body = body(releaseId, "2.6.0");
+        post(WebhookSignature.header(SECRET, now() - TOLERANCE_SECONDS + 10, body), body).statusCode(204);
+        awaitEvent();
     }
 
     @Test
