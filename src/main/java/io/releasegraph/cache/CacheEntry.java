@@ -12,7 +12,8 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * One stored upstream object or list (table {@code cache_entry}): normalised domain JSON, when it was fetched, when it
- * stops being fresh, and the upstream's validators. One entity per persistence unit extends it ({@code cache.h2},
+ * stops being fresh, the upstream's validators, and a generation that every eviction raises. An evicted entry stays as
+ * a tombstone (no payload) until the purge, so that a load that started before the eviction cannot store its result. One entity per persistence unit extends it ({@code cache.h2},
  * {@code cache.postgresql}), because Panache maps an entity to one persistence unit only.
  */
 @MappedSuperclass
@@ -29,10 +30,13 @@ public abstract class CacheEntry {
     @Column(name = "kind", nullable = false, length = 64)
     public String kind;
 
-    /** JSON on H2, jsonb on PostgreSQL (Flyway placeholder {@code json_type}). */
+    /** JSON on H2, jsonb on PostgreSQL (Flyway placeholder {@code json_type}); null in a tombstone. */
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "payload", nullable = false)
+    @Column(name = "payload")
     public String payload;
+
+    @Column(name = "generation", nullable = false)
+    public long generation;
 
     @Column(name = "fetched_at", nullable = false)
     public OffsetDateTime fetchedAt;

@@ -1,7 +1,6 @@
 package io.releasegraph.cache;
 
 import java.time.OffsetDateTime;
-import java.util.Collection;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -10,10 +9,6 @@ public abstract class CacheEntryRepository<E extends CacheEntry> implements Pana
 
     /** A new, unsaved entry of this persistence unit's entity. */
     public abstract E newEntry();
-
-    public long deleteByKeys(Collection<String> keys) {
-        return delete("key in ?1", keys);
-    }
 
     /** Entries too old even to serve as a stale copy. */
     public long deleteFetchedBefore(OffsetDateTime cutoff) {

@@ -1,12 +1,17 @@
 package io.releasegraph.cache;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Counters at {@code /q/metrics}: {@code releasegraph_cache_hits_total{level=memory|store}}, misses, stale serves and
- * evictions, each by upstream and kind. Labels hold names only, never IDs (unbounded) or credentials.
+ * Counters at {@code /q/metrics}: {@code releasegraph_cache_hits_total{level=memory|store}}, misses, revalidations (304),
+ * stale serves and evictions, each by upstream and kind. Labels hold names only, never IDs (unbounded) or credentials.
  */
 @ApplicationScoped
 public class CacheMetrics {
@@ -20,6 +25,7 @@ public class CacheMetrics {
     }
 
     private final MeterRegistry registry;
+    private final Map<Meter, Counter> counters = new ConcurrentHashMap<>();
 
     CacheMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -33,6 +39,11 @@ public class CacheMetrics {
         count("releasegraph.cache.misses", key);
     }
 
+    /** An expired copy the upstream confirmed unchanged (HTTP 304), renewed without a body. */
+    void revalidated(CacheKey key) {
+        count("releasegraph.cache.revalidations", key);
+    }
+
     void staleServed(CacheKey key) {
         count("releasegraph.cache.stale", key);
     }
@@ -41,13 +52,24 @@ public class CacheMetrics {
         count("releasegraph.cache.evictions", key, "origin", origin);
     }
 
+    /** Counters by name and tags, so a cache hit does not look its meter up in the registry every time. */
+    private record Meter(String name, String upstream, String kind, List<String> extraTags) {
+    }
+
     private void count(String name, CacheKey key, String... extraTags) {
-        String[] tags = new String[4 + extraTags.length];
+        counters.computeIfAbsent(new Meter(name, key.upstream().key(), key.kind(), List.of(extraTags)), this::register)
+                .increment();
+    }
+
+    private Counter register(Meter meter) {
+        String[] tags = new String[4 + meter.extraTags().size()];
         tags[0] = "upstream";
-        tags[1] = key.upstream().key();
+        tags[1] = meter.upstream();
         tags[2] = "kind";
-        tags[3] = key.kind();
-        System.arraycopy(extraTags, 0, tags, 4, extraTags.length);
-        registry.counter(name, tags).increment();
+        tags[3] = meter.kind();
+        for (int i = 0; i < meter.extraTags().size(); i++) {
+            tags[4 + i] = meter.extraTags().get(i);
+        }
+        return registry.counter(meter.name(), tags);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.logging.Log;
@@ -24,8 +25,22 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CacheStore {
 
-    /** A stored entry as the cache uses it; entities never leave this package. */
-    public record Stored(String payload, OffsetDateTime fetchedAt, OffsetDateTime expiresAt) {
+    /** A stored copy as the cache uses it; entities never leave this package. */
+    public record Stored(String payload, OffsetDateTime fetchedAt, OffsetDateTime expiresAt, Validators validators) {
+
+        public Stored(String payload, OffsetDateTime fetchedAt, OffsetDateTime expiresAt) {
+            this(payload, fetchedAt, expiresAt, Validators.NONE);
+        }
+    }
+
+    /**
+     * What the store holds for a key: its copy, if any (none for a tombstone), and the generation that a conditional
+     * {@link #write} compares against ({@link #ABSENT} when there is no row at all).
+     */
+    public record Snapshot(Optional<Stored> copy, long generation) {
+
+        public static final long ABSENT = -1;
+        public static final Snapshot NOTHING = new Snapshot(Optional.empty(), ABSENT);
     }
 
     private final CacheEntryRepository<?> repository;
@@ -36,23 +51,38 @@ public class CacheStore {
         this.config = config;
     }
 
-    public Uni<Optional<Stored>> read(CacheKey key) {
+    public Uni<Snapshot> read(CacheKey key) {
         return Blocking.supply(() -> readNow(key.value()));
     }
 
-    public Uni<Void> write(CacheKey key, Stored stored) {
-        return Blocking.run(() -> {
+    /**
+     * Stores a copy if the key's generation is still the one read before the upstream call (no eviction since, on
+     * any replica); answers whether it did.
+     */
+    public Uni<Boolean> write(CacheKey key, Stored stored, long seenGeneration) {
+        return Blocking.supply(() -> {
             try {
-                writeNow(key, stored);
+                return writeNow(key, stored, seenGeneration);
             } catch (RuntimeException concurrentInsert) {
-                // Another replica stored the same key between our read and our insert; its copy is as good as ours.
+                // Another replica inserted the key between our read and our insert: an eviction's tombstone or a copy
+                // as good as ours. Either way ours is not needed.
                 Log.debugf("cache entry %s written concurrently: %s", key.value(), concurrentInsert.getClass().getName());
+                return false;
             }
         });
     }
 
-    public Uni<Void> delete(Collection<CacheKey> keys) {
-        return Blocking.run(() -> deleteNow(keys.stream().map(CacheKey::value).toList()));
+    /** Evicts the keys: each becomes a tombstone with a higher generation, so loads that started before cannot store. */
+    public Uni<Void> evict(Collection<CacheKey> keys) {
+        return Blocking.run(() -> {
+            for (CacheKey key : keys) {
+                try {
+                    evictNow(key);
+                } catch (RuntimeException concurrentInsert) {
+                    evictNow(key); // someone inserted it meanwhile: now there is a row to lock
+                }
+            }
+        });
     }
 
     /** Entries too old to serve even as a stale copy go. */
@@ -68,39 +98,81 @@ public class CacheStore {
      * and outside a transaction they would share the request's one session, which is not thread-safe.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    Optional<Stored> readNow(String key) {
-        return repository.findByIdOptional(key).map(entry -> new Stored(entry.payload,
-                entry.fetchedAt.withOffsetSameInstant(ZoneOffset.UTC), entry.expiresAt.withOffsetSameInstant(ZoneOffset.UTC)));
+    Snapshot readNow(String key) {
+        return repository.findByIdOptional(key).map(CacheStore::snapshot).orElse(Snapshot.NOTHING);
+    }
+
+    private static Snapshot snapshot(CacheEntry entry) {
+        Optional<Stored> copy = Optional.ofNullable(entry.payload).map(payload -> new Stored(payload,
+                entry.fetchedAt.withOffsetSameInstant(ZoneOffset.UTC), entry.expiresAt.withOffsetSameInstant(ZoneOffset.UTC),
+                new Validators(entry.etag, entry.lastModified)));
+        return new Snapshot(copy, entry.generation);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void writeNow(CacheKey key, Stored stored) {
-        writeIn(repository, key, stored);
+    boolean writeNow(CacheKey key, Stored stored, long seenGeneration) {
+        return writeIn(repository, key, stored, seenGeneration);
     }
 
-    private static <E extends CacheEntry> void writeIn(CacheEntryRepository<E> entries, CacheKey key, Stored stored) {
-        E entry = entries.findById(key.value());
+    private static <E extends CacheEntry> boolean writeIn(CacheEntryRepository<E> entries, CacheKey key, Stored stored,
+            long seenGeneration) {
+        E entry = entries.findById(key.value(), LockModeType.PESSIMISTIC_WRITE);
+        if (entry == null) {
+            if (seenGeneration != Snapshot.ABSENT) {
+                return false; // purged meanwhile; the next read stores afresh
+            }
+            entry = entries.newEntry();
+            entry.key = key.value();
+            entry.upstream = key.upstream().key();
+            entry.kind = key.kind();
+            fill(entry, stored);
+            entries.persistAndFlush(entry);
+            return true;
+        }
+        if (entry.generation != seenGeneration) {
+            return false;
+        }
+        fill(entry, stored);
+        return true;
+    }
+
+    private static void fill(CacheEntry entry, Stored stored) {
+        entry.payload = stored.payload();
+        entry.fetchedAt = stored.fetchedAt();
+        entry.expiresAt = stored.expiresAt();
+        entry.etag = stored.validators().etag();
+        entry.lastModified = stored.validators().lastModified();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void evictNow(CacheKey key) {
+        evictIn(repository, key);
+    }
+
+    private static <E extends CacheEntry> void evictIn(CacheEntryRepository<E> entries, CacheKey key) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        E entry = entries.findById(key.value(), LockModeType.PESSIMISTIC_WRITE);
         if (entry == null) {
             entry = entries.newEntry();
             entry.key = key.value();
             entry.upstream = key.upstream().key();
             entry.kind = key.kind();
-            entry.payload = stored.payload();
-            entry.fetchedAt = stored.fetchedAt();
-            entry.expiresAt = stored.expiresAt();
+            entry.generation = 1;
+            tombstone(entry, now);
             entries.persistAndFlush(entry);
             return;
         }
-        entry.payload = stored.payload();
-        entry.fetchedAt = stored.fetchedAt();
-        entry.expiresAt = stored.expiresAt();
+        entry.generation++;
+        tombstone(entry, now);
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void deleteNow(Collection<String> keys) {
-        if (!keys.isEmpty()) {
-            repository.deleteByKeys(keys);
-        }
+    /** Kept (fetchedAt = eviction time) until the purge, so its generation outlives every load that saw the old one. */
+    private static void tombstone(CacheEntry entry, OffsetDateTime now) {
+        entry.payload = null;
+        entry.etag = null;
+        entry.lastModified = null;
+        entry.fetchedAt = now;
+        entry.expiresAt = now;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

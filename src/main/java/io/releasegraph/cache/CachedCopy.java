@@ -1,18 +1,19 @@
 package io.releasegraph.cache;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 
 /**
  * One cached value with its metadata, as both levels hold it: {@code value} is the decoded domain value in memory,
- * {@code payload} its JSON in the store.
+ * {@code payload} its JSON in the store; {@code validators} are what the upstream sent with it.
  */
-record CachedCopy(Object value, OffsetDateTime fetchedAt, OffsetDateTime expiresAt) {
+record CachedCopy(Object value, OffsetDateTime fetchedAt, OffsetDateTime expiresAt, Validators validators) {
 
     boolean freshAt(OffsetDateTime now) {
         return now.isBefore(expiresAt);
     }
 
-    boolean usableAsStaleAt(OffsetDateTime now, java.time.Duration staleIfError) {
+    boolean usableAsStaleAt(OffsetDateTime now, Duration staleIfError) {
         return !fetchedAt.plus(staleIfError).isBefore(now);
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -52,7 +53,7 @@ import io.vertx.core.Vertx;
 public class UpstreamCache {
 
     /** A load's result with the time it was fetched, so all who share it stamp the same {@code fetchedAt}. */
-    private record Loaded(Object value, OffsetDateTime fetchedAt) {
+    private record Loaded(Object value, OffsetDateTime fetchedAt, Validators validators) {
     }
 
     private final Map<CacheKey, Uni<Loaded>> inFlight = new ConcurrentHashMap<>();
@@ -94,40 +95,49 @@ public class UpstreamCache {
      *
      * @param type the value's full type, so a stored copy can be read back (see {@link CacheTypes})
      */
-    @SuppressWarnings("unchecked")
     public <T> Uni<T> get(CacheKey key, JavaType type, Supplier<Uni<T>> loader) {
-        Supplier<Uni<Object>> untyped = () -> loader.get().map(value -> (Object) value);
+        return getRevalidating(key, type, validators -> loader.get().map(value -> Fetched.of(value, Validators.NONE)));
+    }
+
+    /**
+     * As {@link #get}, for an upstream read that can be conditional: the loader receives the validators of the expired
+     * copy ({@link Validators#NONE} when there is none) and may answer {@link Fetched#notModified}, which renews that
+     * copy without a body.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Uni<T> getRevalidating(CacheKey key, JavaType type, Function<Validators, Uni<Fetched<T>>> loader) {
+        Function<Validators, Uni<Fetched<Object>>> untyped = validators -> loader.apply(validators)
+                .map(fetched -> (Fetched<Object>) fetched);
         return Uni.createFrom().deferred(() -> read(key, type, untyped)).map(value -> (T) value);
     }
 
-    private Uni<Object> read(CacheKey key, JavaType type, Supplier<Uni<Object>> loader) {
+    private Uni<Object> read(CacheKey key, JavaType type, Function<Validators, Uni<Fetched<Object>>> loader) {
         if (!config.enabled()) {
-            return loader.get().map(value -> stamp(value, CacheInfo.fresh(now())));
+            return loader.apply(Validators.NONE).map(fetched -> stamp(fetched.value(), CacheInfo.fresh(now())));
         }
         Optional<CacheRequest> request = CacheRequest.current();
         Executor caller = callerContext();
-        if (request.map(CacheRequest::noCache).orElse(false)) {
-            return load(key, type, loader, request, caller);
-        }
+        boolean noCache = request.map(CacheRequest::noCache).orElse(false);
         CachedCopy inMemory = memory.getIfPresent(key);
-        if (inMemory != null && inMemory.freshAt(now())) {
+        if (!noCache && inMemory != null && inMemory.freshAt(now())) {
             metrics.hit(key, CacheMetrics.Level.MEMORY);
             return Uni.createFrom().item(stamp(inMemory.value(), CacheInfo.fresh(inMemory.fetchedAt())));
         }
         return store.read(key)
                 .onFailure().recoverWithItem(e -> {
                     Log.warnf("cache store unreadable, reading %s from its upstream: %s", key.value(), e.getMessage());
-                    return Optional.empty();
+                    return CacheStore.Snapshot.NOTHING;
                 })
                 .emitOn(caller)
-                .chain(stored -> {
-                    Optional<CachedCopy> copy = stored.flatMap(s -> decode(s, type));
-                    if (copy.isPresent() && copy.get().freshAt(now())) {
+                .chain(snapshot -> {
+                    Optional<CachedCopy> stored = snapshot.copy().flatMap(s -> decode(s, type));
+                    if (!noCache && stored.isPresent() && stored.get().freshAt(now())) {
                         metrics.hit(key, CacheMetrics.Level.STORE);
-                        memory.put(key, copy.get());
-                        return Uni.createFrom().item(stamp(copy.get().value(), CacheInfo.fresh(copy.get().fetchedAt())));
+                        memory.put(key, stored.get());
+                        return Uni.createFrom().item(stamp(stored.get().value(), CacheInfo.fresh(stored.get().fetchedAt())));
                     }
-                    return load(key, type, loader, request, caller);
+                    Optional<CachedCopy> expired = stored.or(() -> Optional.ofNullable(inMemory));
+                    return load(key, type, loader, new LoadStart(snapshot.generation(), expired), request, caller);
                 });
     }
 
@@ -139,18 +149,26 @@ public class UpstreamCache {
             metrics.evicted(key, "local");
         });
         Executor caller = callerContext();
-        return store.delete(evicted).chain(() -> channel.publish(evicted)).emitOn(caller);
+        return store.evict(evicted).chain(() -> channel.publish(evicted)).emitOn(caller);
     }
 
-    private Uni<Object> load(CacheKey key, JavaType type, Supplier<Uni<Object>> loader, Optional<CacheRequest> request,
-            Executor caller) {
+    /** What a load started from: the store generation it read, and the expired copy it may revalidate. */
+    private record LoadStart(long generation, Optional<CachedCopy> expired) {
+
+        Validators validators() {
+            return expired.map(CachedCopy::validators).orElse(Validators.NONE);
+        }
+    }
+
+    private Uni<Object> load(CacheKey key, JavaType type, Function<Validators, Uni<Fetched<Object>>> loader,
+            LoadStart start, Optional<CacheRequest> request, Executor caller) {
         metrics.miss(key);
         Uni<Loaded> shared = inFlight.computeIfAbsent(key, k -> {
             long startedAt = sequence.get();
             AtomicReference<Uni<Loaded>> self = new AtomicReference<>();
-            Uni<Loaded> load = loader.get()
-                    .map(value -> new Loaded(value, now()))
-                    .call(loaded -> save(k, type, loaded, startedAt))
+            Uni<Loaded> load = loader.apply(start.validators())
+                    .map(fetched -> loaded(k, fetched, start))
+                    .call(loaded -> save(k, type, loaded, startedAt, start.generation()))
                     // A block, not an expression: remove() returns a Uni, which would pick eventually(Supplier<Uni>)
                     // and make the shared read wait on itself. Only this load's entry: an eviction may have replaced it.
                     .eventually(() -> {
@@ -166,24 +184,50 @@ public class UpstreamCache {
                 .recoverWithUni(failure -> staleCopy(key, type, failure, request).emitOn(caller));
     }
 
-    /** Stores a loaded value in both levels, unless its key was evicted while the load ran. */
-    private Uni<Void> save(CacheKey key, JavaType type, Loaded loaded, long startedAt) {
-        Long evictedAt = lastEviction.getIfPresent(key);
-        if (evictedAt != null && evictedAt > startedAt) {
+    private Loaded loaded(CacheKey key, Fetched<Object> fetched, LoadStart start) {
+        if (!fetched.notModified()) {
+            return new Loaded(fetched.value(), now(), fetched.validators());
+        }
+        CachedCopy unchanged = start.expired()
+                .orElseThrow(() -> new IllegalStateException("not modified, but no copy was revalidated: " + key.value()));
+        metrics.revalidated(key);
+        Validators validators = fetched.validators().isEmpty() ? unchanged.validators() : fetched.validators();
+        return new Loaded(unchanged.value(), now(), validators);
+    }
+
+    /**
+     * Stores a loaded value in the store and then in memory, unless its key was evicted while the load ran: here (the
+     * local sequence) or on any replica (the store generation read before the upstream call has moved on).
+     */
+    private Uni<Void> save(CacheKey key, JavaType type, Loaded loaded, long startedAt, long generation) {
+        if (evictedSince(key, startedAt)) {
             return Uni.createFrom().voidItem();
         }
         OffsetDateTime expiresAt = loaded.fetchedAt().plus(ttl(key, loaded.value()));
-        memory.put(key, new CachedCopy(loaded.value(), loaded.fetchedAt(), expiresAt));
-        return store.write(key, new CacheStore.Stored(codec.write(loaded.value(), type), loaded.fetchedAt(), expiresAt))
+        CachedCopy copy = new CachedCopy(loaded.value(), loaded.fetchedAt(), expiresAt, loaded.validators());
+        CacheStore.Stored stored = new CacheStore.Stored(codec.write(loaded.value(), type), loaded.fetchedAt(), expiresAt,
+                loaded.validators());
+        return store.write(key, stored, generation)
                 .onFailure().invoke(e -> Log.warnf("could not store cache entry %s: %s", key.value(), e.getMessage()))
-                .onFailure().recoverWithNull();
+                .onFailure().recoverWithItem(true) // the store is down: memory alone still spares the upstream
+                .invoke(written -> {
+                    if (written && !evictedSince(key, startedAt)) {
+                        memory.put(key, copy);
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private boolean evictedSince(CacheKey key, long startedAt) {
+        Long evictedAt = lastEviction.getIfPresent(key);
+        return evictedAt != null && evictedAt > startedAt;
     }
 
     /** The last good copy, memory first, marked stale; the upstream's failure when there is none young enough. */
     private Uni<Object> staleCopy(CacheKey key, JavaType type, Throwable failure, Optional<CacheRequest> request) {
         Optional<CachedCopy> inMemory = Optional.ofNullable(memory.getIfPresent(key));
         Uni<Optional<CachedCopy>> copy = inMemory.isPresent() ? Uni.createFrom().item(inMemory)
-                : store.read(key).map(stored -> stored.flatMap(s -> decode(s, type)));
+                : store.read(key).map(snapshot -> snapshot.copy().flatMap(s -> decode(s, type)));
         return copy.onFailure().recoverWithItem(Optional.empty()).chain(found -> {
             Optional<CachedCopy> usable = found.filter(c -> c.usableAsStaleAt(now(), config.staleIfError()));
             if (usable.isEmpty()) {
@@ -200,7 +244,7 @@ public class UpstreamCache {
 
     private Optional<CachedCopy> decode(CacheStore.Stored stored, JavaType type) {
         return codec.read(stored.payload(), type)
-                .map(value -> new CachedCopy(value, stored.fetchedAt(), stored.expiresAt()));
+                .map(value -> new CachedCopy(value, stored.fetchedAt(), stored.expiresAt(), stored.validators()));
     }
 
     /** The kind's TTL; a run that has not finished gets {@code ttl-running}, so polling it sees it finish. */

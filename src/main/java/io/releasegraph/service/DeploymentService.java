@@ -87,8 +87,8 @@ public class DeploymentService {
     }
 
     public Uni<DeploymentRelease> release(long id) {
-        return cache.get(CacheKey.of(ReleaseSource.TRIFACTA, RELEASE, id), CacheTypes.optionalOf(DeploymentRelease.class),
-                () -> trifacta.findDeploymentRelease(id))
+        return cache.getRevalidating(CacheKey.of(ReleaseSource.TRIFACTA, RELEASE, id),
+                CacheTypes.optionalOf(DeploymentRelease.class), validators -> trifacta.findDeploymentRelease(id, validators))
                 .map(found -> found.orElseThrow(() -> notFound("release", id)));
     }
 

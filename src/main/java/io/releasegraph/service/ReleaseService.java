@@ -32,15 +32,19 @@ public class ReleaseService {
     static final String RELEASES = "releases";
 
     static final String PRODUCT_RELEASE = "ProductRelease";
+    static final String DEPLOYMENT_RELEASE = "DeploymentRelease";
 
     private final List<ReleaseProvider> providers;
     private final UpstreamCache cache;
     private final ProductReleaseService productReleases;
+    private final DeploymentService deployments;
 
-    ReleaseService(@All List<ReleaseProvider> providers, UpstreamCache cache, ProductReleaseService productReleases) {
+    ReleaseService(@All List<ReleaseProvider> providers, UpstreamCache cache, ProductReleaseService productReleases,
+            DeploymentService deployments) {
         this.providers = providers;
         this.cache = cache;
         this.productReleases = productReleases;
+        this.deployments = deployments;
     }
 
     /**
@@ -91,6 +95,11 @@ public class ReleaseService {
         if (id.source() == ReleaseSource.CRYPTLEX && PRODUCT_RELEASE.equals(id.type())) {
             // Through the product-release cache entry, the one Cryptlex writes and webhooks evict.
             return productReleases.release(id.externalId()).map(Release.class::cast);
+        }
+        if (id.source() == ReleaseSource.TRIFACTA && DEPLOYMENT_RELEASE.equals(id.type())) {
+            // Through the release cache entry that activation evicts (and revalidates with validators when sent).
+            return id.numericId().map(deployments::release).map(release -> release.map(Release.class::cast))
+                    .orElseGet(() -> Uni.createFrom().failure(notFound(id)));
         }
         Optional<ReleaseProvider> provider = providers.stream().filter(p -> p.source() == id.source()).findFirst();
         if (provider.isEmpty()) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.releasegraph.cache.CacheKey;
 import io.releasegraph.cache.CacheTypes;
 import io.releasegraph.cache.UpstreamCache;
+import io.releasegraph.cache.Validators;
 import io.releasegraph.domain.Deployment;
 import io.releasegraph.domain.JobGroup;
 import io.releasegraph.domain.ReleaseEvent;
@@ -99,7 +100,7 @@ public class RunService {
                                     + "\"; it may have no active release any more.",
                             "trifacta", ((GatewayException) rejected).httpStatus().orElse(400), null))
                     .call(jobGroupId -> history.record(jobGroupId, deploymentId, parameters))
-                    .chain(jobGroupId -> trifacta.findJobGroup(jobGroupId).map(found -> found
+                    .chain(jobGroupId -> trifacta.findJobGroup(jobGroupId, Validators.NONE).map(found -> found.value()
                             .map(group -> attach(group, deploymentId))
                             .orElseThrow(() -> new NotFoundException("Trifacta lost job group " + jobGroupId + ".",
                                     "trifacta", 404, null))))
@@ -109,8 +110,8 @@ public class RunService {
     }
 
     private Uni<java.util.Optional<JobGroup>> findJobGroup(long id) {
-        return cache.get(CacheKey.of(ReleaseSource.TRIFACTA, JOB_GROUP, id), CacheTypes.optionalOf(JobGroup.class),
-                () -> trifacta.findJobGroup(id));
+        return cache.getRevalidating(CacheKey.of(ReleaseSource.TRIFACTA, JOB_GROUP, id),
+                CacheTypes.optionalOf(JobGroup.class), validators -> trifacta.findJobGroup(id, validators));
     }
 
     private Uni<JobGroup> withDeployment(JobGroup group) {

@@ -57,9 +57,9 @@ class CacheStoreTest {
         JavaType type = CacheTypes.listOf(Release.class);
         CacheKey key = CacheKey.list(ReleaseSource.TRIFACTA, "releases");
 
-        store.write(key, new CacheStore.Stored(codec.write(releases, type), AT, AT.plusMinutes(1)))
-                .await().atMost(WAIT);
-        CacheStore.Stored stored = store.read(key).await().atMost(WAIT).orElseThrow();
+        store.write(key, new CacheStore.Stored(codec.write(releases, type), AT, AT.plusMinutes(1)),
+                CacheStore.Snapshot.ABSENT).await().atMost(WAIT);
+        CacheStore.Stored stored = store.read(key).await().atMost(WAIT).copy().orElseThrow();
 
         assertThat(stored.fetchedAt()).isEqualTo(AT);
         assertThat(stored.expiresAt()).isEqualTo(AT.plusMinutes(1));
@@ -71,19 +71,50 @@ class CacheStoreTest {
         JavaType type = CacheTypes.optionalOf(DeploymentRelease.class);
         CacheKey key = CacheKey.of(ReleaseSource.TRIFACTA, "release", 404);
 
-        store.write(key, new CacheStore.Stored(codec.write(Optional.empty(), type), AT, AT.plusMinutes(1)))
-                .await().atMost(WAIT);
-        assertThat(codec.read(store.read(key).await().atMost(WAIT).orElseThrow().payload(), type))
-                .contains(Optional.empty());
+        assertThat(write(key, codec.write(Optional.empty(), type), AT, CacheStore.Snapshot.ABSENT)).isTrue();
+        CacheStore.Snapshot first = store.read(key).await().atMost(WAIT);
+        assertThat(codec.read(first.copy().orElseThrow().payload(), type)).contains(Optional.empty());
 
-        store.write(key, new CacheStore.Stored(codec.write(Optional.of(trifactaRelease()), type), AT.plusHours(1),
-                AT.plusHours(2))).await().atMost(WAIT);
-        CacheStore.Stored replaced = store.read(key).await().atMost(WAIT).orElseThrow();
+        Validators validators = new Validators("\"r7-v2\"", "Tue, 04 Mar 2025 11:15:30 GMT");
+        assertThat(store.write(key, new CacheStore.Stored(codec.write(Optional.of(trifactaRelease()), type),
+                AT.plusHours(1), AT.plusHours(2), validators), first.generation()).await().atMost(WAIT)).isTrue();
+        CacheStore.Stored replaced = store.read(key).await().atMost(WAIT).copy().orElseThrow();
         assertThat(replaced.fetchedAt()).isEqualTo(AT.plusHours(1));
+        assertThat(replaced.validators()).isEqualTo(validators);
         assertThat(codec.read(replaced.payload(), type)).contains(Optional.of(trifactaRelease()));
 
-        store.delete(List.of(key)).await().atMost(WAIT);
-        assertThat(store.read(key).await().atMost(WAIT)).isEmpty();
+        store.evict(List.of(key)).await().atMost(WAIT);
+        assertThat(store.read(key).await().atMost(WAIT).copy()).isEmpty();
+    }
+
+    /** The cross-replica race: a load read the store, another replica evicted, then the load tries to store. */
+    @Test
+    void aWriteBasedOnAGenerationBeforeAnEvictionIsRefused() {
+        JavaType type = CacheTypes.listOf(String.class);
+        CacheKey present = CacheKey.of(ReleaseSource.TRIFACTA, "deployment", 7);
+        CacheKey absent = CacheKey.of(ReleaseSource.TRIFACTA, "deployment", 8);
+        write(present, codec.write(List.of("v1"), type), AT, CacheStore.Snapshot.ABSENT);
+
+        long seenPresent = store.read(present).await().atMost(WAIT).generation();
+        long seenAbsent = store.read(absent).await().atMost(WAIT).generation();
+        assertThat(seenAbsent).isEqualTo(CacheStore.Snapshot.ABSENT);
+        store.evict(List.of(present, absent)).await().atMost(WAIT);
+
+        assertThat(write(present, codec.write(List.of("old"), type), AT, seenPresent)).as("entry evicted since").isFalse();
+        assertThat(write(absent, codec.write(List.of("old"), type), AT, seenAbsent)).as("tombstone since").isFalse();
+        assertThat(store.read(present).await().atMost(WAIT).copy()).isEmpty();
+        assertThat(store.read(absent).await().atMost(WAIT).copy()).isEmpty();
+
+        CacheStore.Snapshot afterEviction = store.read(present).await().atMost(WAIT);
+        assertThat(afterEviction.generation()).isGreaterThan(seenPresent);
+        assertThat(write(present, codec.write(List.of("v2"), type), AT, afterEviction.generation())).isTrue();
+        assertThat(codec.read(store.read(present).await().atMost(WAIT).copy().orElseThrow().payload(), type))
+                .contains(List.of("v2"));
+    }
+
+    private boolean write(CacheKey key, String payload, OffsetDateTime fetchedAt, long seenGeneration) {
+        return store.write(key, new CacheStore.Stored(payload, fetchedAt, fetchedAt.plusMinutes(1)), seenGeneration)
+                .await().atMost(WAIT);
     }
 
     private static DeploymentRelease trifactaRelease() {

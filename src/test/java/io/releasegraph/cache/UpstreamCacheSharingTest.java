@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
@@ -23,6 +24,9 @@ class UpstreamCacheSharingTest {
 
     @Inject
     UpstreamCache cache;
+
+    @Inject
+    CacheStore store;
 
     @Inject
     CleanSlate cleanSlate;
@@ -64,6 +68,34 @@ class UpstreamCacheSharingTest {
         cache.evict(key).await().atMost(Duration.ofSeconds(5));
         read(calls);
         assertThat(calls).as("read after eviction").hasValue(2);
+    }
+
+    /**
+     * Another replica changed the object and evicted it while this replica's load was in flight with the old state;
+     * that replica's notification has not arrived yet. The old state must not be stored, here or for anyone.
+     */
+    @Test
+    void aLoadThatRacedAnEvictionOnAnotherReplicaStoresNothing() {
+        AtomicInteger calls = new AtomicInteger();
+        CompletableFuture<List<String>> upstream = new CompletableFuture<>();
+        Uni<List<String>> racing = cache.get(key, CacheTypes.listOf(String.class), () -> {
+            calls.incrementAndGet();
+            return Uni.createFrom().completionStage(upstream);
+        });
+        CompletableFuture<List<String>> answer = racing.subscribeAsCompletionStage();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (calls.get() == 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(calls).as("the load reached the upstream").hasValue(1);
+
+        store.evict(List.of(key)).await().atMost(Duration.ofSeconds(5)); // the other replica's eviction, shared store
+        upstream.complete(List.of("old"));
+        assertThat(answer.join()).as("the caller still gets what it read").containsExactly("old");
+
+        assertThat(store.read(key).await().atMost(Duration.ofSeconds(5)).copy()).as("nothing stored").isEmpty();
+        read(calls);
+        assertThat(calls).as("the next read goes to the upstream").hasValue(2);
     }
 
     private void read(AtomicInteger calls) {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +33,7 @@ import io.releasegraph.support.CleanSlate;
 import io.releasegraph.support.GraphQLClient;
 import io.releasegraph.support.Ids;
 import io.releasegraph.support.InjectWireMock;
+import io.releasegraph.support.PrometheusMetrics;
 import io.releasegraph.support.TrifactaWireMock;
 
 /** The cache in front of a Trifacta that WireMock plays, where every upstream call can be counted. */
@@ -44,6 +47,11 @@ class CacheWireMockTest {
             + "\"releases\":{\"data\":[{\"id\":71,\"notes\":\"flow 71\",\"packageUuid\":\"0f6c-71\",\"active\":true,"
             + "\"createdAt\":\"2025-01-01T10:00:11.000Z\",\"updatedAt\":\"2025-01-02T10:00:00.000Z\","
             + "\"deployment\":{\"id\":7}}]}}";
+
+    private static final String RELEASE_71 = "{\"id\":71,\"notes\":\"flow 71\",\"packageUuid\":\"0f6c-71\","
+            + "\"active\":true,\"createdAt\":\"2025-01-01T10:00:11.000Z\",\"updatedAt\":\"2025-01-02T10:00:00.000Z\","
+            + "\"deployment\":{\"id\":7}}";
+    private static final String ETAG_71 = "\"r71-v1\"";
 
     @InjectWireMock
     WireMockServer wireMock;
@@ -136,6 +144,48 @@ class CacheWireMockTest {
                 .body("data.deployment", nullValue())
                 .body("errors[0].extensions.code", equalTo("NOT_FOUND"))
                 .body("extensions", nullValue());
+    }
+
+    @Test
+    void anExpiredCopyIsRevalidatedWithItsETagAndA304RenewsItWithoutABody() throws InterruptedException {
+        wireMock.stubFor(get(urlPathEqualTo("/v4/releases/71")).willReturn(okJson(RELEASE_71).withHeader("ETag", ETAG_71)));
+        wireMock.stubFor(get(urlPathEqualTo("/v4/releases/71")).withHeader("If-None-Match", WireMock.equalTo(ETAG_71))
+                .willReturn(aResponse().withStatus(304).withHeader("ETag", ETAG_71)));
+        double revalidations = PrometheusMetrics.sum("releasegraph_cache_revalidations_total", "kind", "release");
+
+        String first = releaseFetchedAt(Map.of());
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v4/releases/71")).withoutHeader("If-None-Match"));
+        Thread.sleep(5); // fetchedAt has millisecond precision
+
+        String revalidated = releaseFetchedAt(NO_CACHE);
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v4/releases/71"))
+                .withHeader("If-None-Match", WireMock.equalTo(ETAG_71)));
+        assertThat(OffsetDateTime.parse(revalidated)).as("renewed by the 304").isAfter(OffsetDateTime.parse(first));
+        assertThat(PrometheusMetrics.sum("releasegraph_cache_revalidations_total", "kind", "release"))
+                .isEqualTo(revalidations + 1);
+
+        assertThat(releaseFetchedAt(Map.of())).as("the renewed copy is cached").isEqualTo(revalidated);
+        wireMock.verify(2, getRequestedFor(urlPathEqualTo("/v4/releases/71")));
+    }
+
+    @Test
+    void withoutValidatorsAnExpiredCopyIsFetchedInFull() {
+        wireMock.stubFor(get(urlPathEqualTo("/v4/releases/71")).willReturn(okJson(RELEASE_71)));
+
+        releaseFetchedAt(Map.of());
+        releaseFetchedAt(NO_CACHE);
+        wireMock.verify(2, getRequestedFor(urlPathEqualTo("/v4/releases/71")).withoutHeader("If-None-Match")
+                .withoutHeader("If-Modified-Since"));
+    }
+
+    /** A Trifacta release through {@code release(id:)}, which must still read as release 71 of deployment 7. */
+    private String releaseFetchedAt(Map<String, String> headers) {
+        return GraphQLClient.post("releaseCache", Map.of("id", Ids.deploymentRelease(71)), headers).statusCode(200)
+                .body("errors", nullValue())
+                .body("data.release.notes", equalTo("flow 71"))
+                .body("data.release.active", equalTo(true))
+                .body("data.release.cache.stale", equalTo(false))
+                .extract().path("data.release.cache.fetchedAt");
     }
 
     private String fetchedAt(Map<String, String> headers) {

@@ -2,6 +2,7 @@ package io.releasegraph.provider.trifacta;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,8 +12,11 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
+import io.releasegraph.cache.Fetched;
+import io.releasegraph.cache.Validators;
 import io.releasegraph.config.GatewayConfig;
 import io.releasegraph.domain.Deployment;
 import io.releasegraph.domain.DeploymentRelease;
@@ -23,6 +27,7 @@ import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.domain.RunParameter;
 import io.releasegraph.error.NotFoundException;
 import io.releasegraph.error.UpstreamFault;
+import io.releasegraph.provider.ConditionalGet;
 import io.releasegraph.provider.Paging;
 import io.releasegraph.provider.RateLimitRetry;
 import io.releasegraph.provider.ReleaseProvider;
@@ -108,8 +113,9 @@ public class TrifactaClient implements ReleaseProvider {
     @ExponentialBackoff
     @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
     @CircuitBreakerName("trifacta-findDeploymentRelease")
-    public Uni<Optional<DeploymentRelease>> findDeploymentRelease(long id) {
-        return optional(call(() -> rest.getRelease(id)).map(TrifactaMapper::release));
+    public Uni<Fetched<Optional<DeploymentRelease>>> findDeploymentRelease(long id, Validators cached) {
+        return conditional(call(() -> rest.getRelease(id, ConditionalGet.ifNoneMatch(cached),
+                ConditionalGet.ifModifiedSince(cached))), cached, TrifactaMapper::release);
     }
 
     @Timeout
@@ -117,8 +123,9 @@ public class TrifactaClient implements ReleaseProvider {
     @ExponentialBackoff
     @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
     @CircuitBreakerName("trifacta-findJobGroup")
-    public Uni<Optional<JobGroup>> findJobGroup(long id) {
-        return optional(call(() -> rest.getJobGroup(id, EMBED_JOBS)).map(TrifactaMapper::jobGroup));
+    public Uni<Fetched<Optional<JobGroup>>> findJobGroup(long id, Validators cached) {
+        return conditional(call(() -> rest.getJobGroup(id, EMBED_JOBS, ConditionalGet.ifNoneMatch(cached),
+                ConditionalGet.ifModifiedSince(cached))), cached, TrifactaMapper::jobGroup);
     }
 
     @Timeout
@@ -142,7 +149,8 @@ public class TrifactaClient implements ReleaseProvider {
         if (!TrifactaMapper.RELEASE.equals(id.type()) || externalId.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return findDeploymentRelease(externalId.get()).map(release -> release.map(Release.class::cast));
+        return findDeploymentRelease(externalId.get(), Validators.NONE)
+                .map(fetched -> fetched.value().map(Release.class::cast));
     }
 
     /** Activates or deactivates a release; Trifacta keeps at most one active per deployment. */
@@ -208,6 +216,13 @@ public class TrifactaClient implements ReleaseProvider {
     /** One upstream call: failures translated to the contract, a 429 waited out within the bound. */
     private <T> Uni<T> call(Supplier<Uni<T>> call) {
         return limits.call(call::get);
+    }
+
+    /** A conditional read of one object: 304, the mapped object, or empty on a 404. */
+    private static <D, T> Uni<Fetched<Optional<T>>> conditional(Uni<RestResponse<D>> call, Validators cached,
+            Function<D, T> mapper) {
+        return call.map(response -> ConditionalGet.answer(ReleaseSource.TRIFACTA, cached, response, mapper).map(Optional::of))
+                .onFailure(NotFoundException.class).recoverWithItem(Fetched.of(Optional.empty(), Validators.NONE));
     }
 
     private static <T> Uni<Optional<T>> optional(Uni<T> call) {

@@ -2,10 +2,12 @@ package io.releasegraph.provider.trifacta;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -13,10 +15,12 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.releasegraph.domain.ReleaseSource;
+import io.releasegraph.provider.ConditionalGet;
 import io.releasegraph.provider.UpstreamFailures;
 import io.releasegraph.provider.trifacta.dto.TrifactaDeployment;
 import io.releasegraph.provider.trifacta.dto.TrifactaImportResult;
@@ -53,10 +57,11 @@ interface TrifactaRestClient {
     Uni<TrifactaList<TrifactaRelease>> listReleases(@RestQuery Long deploymentId, @RestQuery int limit,
             @RestQuery int offset);
 
-    /** HTTP GET call to /v4/releases/{id}. */
+    /** HTTP GET call to /v4/releases/{id}, conditional when validators are given ({@link ConditionalGet}). */
     @GET
     @Path("/releases/{id}")
-    Uni<TrifactaRelease> getRelease(@RestPath long id);
+    Uni<RestResponse<TrifactaRelease>> getRelease(@RestPath long id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince);
 
     /** HTTP PATCH call to /v4/releases/{id}: activates or deactivates the release. */
     @PATCH
@@ -82,10 +87,12 @@ interface TrifactaRestClient {
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<TrifactaList<TrifactaRunResult>> run(@RestPath long id, TrifactaRunRequest request);
 
-    /** HTTP GET call to /v4/jobGroups/{id}?embed=jobs. */
+    /** HTTP GET call to /v4/jobGroups/{id}?embed=jobs, conditional when validators are given. */
     @GET
     @Path("/jobGroups/{id}")
-    Uni<TrifactaJobGroup> getJobGroup(@RestPath long id, @RestQuery String embed);
+    Uni<RestResponse<TrifactaJobGroup>> getJobGroup(@RestPath long id, @RestQuery String embed,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

@@ -39,6 +39,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.releasegraph.cache.Validators;
 import io.releasegraph.domain.Deployment;
 import io.releasegraph.domain.DeploymentRelease;
 import io.releasegraph.domain.JobGroup;
@@ -124,7 +125,7 @@ class TrifactaClientTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"exception\":{\"name\":\"NotFound\",\"message\":\"no release\"}}")));
 
-        assertThat(trifacta.findDeploymentRelease(99).await().atMost(WAIT)).isEmpty();
+        assertThat(trifacta.findDeploymentRelease(99, Validators.NONE).await().atMost(WAIT).value()).isEmpty();
     }
 
     @Test
@@ -213,7 +214,7 @@ class TrifactaClientTest {
                 + "\"createdAt\":\"2025-01-01T00:00:00.000Z\",\"jobs\":{\"data\":[{\"id\":68,\"status\":\"Complete\","
                 + "\"jobType\":\"wrangle\",\"percentComplete\":100},{\"id\":69,\"status\":\"InProgress\"}]}}")));
 
-        JobGroup group = trifacta.findJobGroup(33).await().atMost(WAIT).orElseThrow();
+        JobGroup group = trifacta.findJobGroup(33, Validators.NONE).await().atMost(WAIT).value().orElseThrow();
 
         assertThat(group.status()).isEqualTo(RunStatus.IN_PROGRESS);
         assertThat(group.jobs()).extracting(job -> job.status()).containsExactly(RunStatus.COMPLETE, RunStatus.IN_PROGRESS);
@@ -225,7 +226,7 @@ class TrifactaClientTest {
         wireMock.stubFor(get(urlPathEqualTo("/v4/releases/5")).willReturn(aResponse().withStatus(502)
                 .withBody("{\"exception\":{\"name\":\"Down\",\"message\":\"internal detail\"}}")));
 
-        assertThatThrownBy(() -> trifacta.findDeploymentRelease(5).await().atMost(WAIT))
+        assertThatThrownBy(() -> trifacta.findDeploymentRelease(5, Validators.NONE).await().atMost(WAIT))
                 .isInstanceOfSatisfying(UpstreamErrorException.class, e -> {
                     assertThat(e.httpStatus()).contains(502);
                     assertThat(e.upstream()).contains("trifacta");
@@ -238,7 +239,7 @@ class TrifactaClientTest {
         wireMock.stubFor(get(urlPathEqualTo("/v4/releases/5")).willReturn(aResponse().withStatus(429)
                 .withHeader("x-retry-after", "7")));
 
-        assertThatThrownBy(() -> trifacta.findDeploymentRelease(5).await().atMost(WAIT))
+        assertThatThrownBy(() -> trifacta.findDeploymentRelease(5, Validators.NONE).await().atMost(WAIT))
                 .isInstanceOfSatisfying(UpstreamRateLimitedException.class,
                         e -> assertThat(e.retryAfterSeconds()).isEqualTo(7));
     }
@@ -249,9 +250,9 @@ class TrifactaClientTest {
         wireMock.stubFor(get(urlPathEqualTo("/v4/releases/6"))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        assertThatThrownBy(() -> trifacta.findDeploymentRelease(5).await().atMost(WAIT))
+        assertThatThrownBy(() -> trifacta.findDeploymentRelease(5, Validators.NONE).await().atMost(WAIT))
                 .isInstanceOf(UpstreamErrorException.class);
-        assertThatThrownBy(() -> trifacta.findDeploymentRelease(6).await().atMost(WAIT))
+        assertThatThrownBy(() -> trifacta.findDeploymentRelease(6, Validators.NONE).await().atMost(WAIT))
                 .isInstanceOf(UpstreamUnavailableException.class);
     }
 
