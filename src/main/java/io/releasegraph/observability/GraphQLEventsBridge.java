@@ -1,10 +1,12 @@
 package io.releasegraph.observability;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.InstanceHandle;
+import io.releasegraph.cache.CacheRequests;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.spi.EventingService;
 
@@ -21,23 +23,26 @@ public class GraphQLEventsBridge implements EventingService {
         return null;
     }
 
+    /** The application's listeners, by bean name: metrics first, then the cache's stale warnings. */
+    private static final List<String> LISTENERS = List.of(GraphQLMetrics.BEAN_NAME, CacheRequests.BEAN_NAME);
+
     @Override
     public void beforeExecute(Context context) {
-        delegate().ifPresent(metrics -> metrics.beforeExecute(context));
+        delegate(GraphQLMetrics.BEAN_NAME).ifPresent(metrics -> metrics.beforeExecute(context));
     }
 
     @Override
     public void afterExecute(Context context) {
-        delegate().ifPresent(metrics -> metrics.afterExecute(context));
+        LISTENERS.forEach(name -> delegate(name).ifPresent(listener -> listener.afterExecute(context)));
     }
 
-    private static Optional<EventingService> delegate() {
+    private static Optional<EventingService> delegate(String beanName) {
         ArcContainer container = Arc.container();
         if (container == null || !container.isRunning()) {
             return Optional.empty();
         }
-        InstanceHandle<Object> handle = container.instance(GraphQLMetrics.BEAN_NAME);
-        return handle.isAvailable() && handle.get() instanceof EventingService metrics ? Optional.of(metrics)
+        InstanceHandle<Object> handle = container.instance(beanName);
+        return handle.isAvailable() && handle.get() instanceof EventingService listener ? Optional.of(listener)
                 : Optional.empty();
     }
 }
