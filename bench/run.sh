@@ -16,10 +16,12 @@ DURATION=${BENCH_DURATION:-15}        # seconds measured per scenario
 WARMUP=${BENCH_WARMUP:-10}            # seconds of load before each measurement (JIT, connection pools, warm cache)
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 THREADS=${BENCH_THREADS:-2}
-JVM_OPTS=${BENCH_JVM_OPTS:--Xmx128m}  # the heap setting the README documents; the RSS target is judged with it
+JVM_OPTS=${BENCH_JVM_OPTS:--Xmx128m -Xmn80m -XX:+UseSerialGC}  # the JVM settings the README documents; RSS is judged with them
+JAVA_BIN=${BENCH_JAVA_HOME:+$BENCH_JAVA_HOME/bin/}java  # the JVM that runs the gateway (the README recommends JDK 25)
+AOT=${BENCH_AOT:-auto}                # 1: train a JDK 25 AOT cache first and start every gateway with it; auto: when JDK >= 25
 DELAY_MS=${BENCH_DELAY_MS:-20}        # every upstream answer in the latency round takes this long
 LATENCY_SCENARIOS=${BENCH_LATENCY_SCENARIOS:-flat nested releases}
-PAGE_SIZE=${BENCH_TRIFACTA_PAGE_SIZE:-100}  # gateway.trifacta.page-size; 100 is the gateway's default
+PAGE_SIZE=${BENCH_TRIFACTA_PAGE_SIZE:-200}  # gateway.trifacta.page-size; 200 is the gateway's default
 BUILD=${BENCH_BUILD:-1}               # 0 reuses target/quarkus-app
 PROFILE=${BENCH_PROFILE:-}            # scenarios to profile with JFR after measuring them, e.g. "flat-strict latency-nested"
 NOTE=${BENCH_NOTE:-}                  # a line for the report, e.g. "machine busy with other builds"
@@ -138,6 +140,18 @@ start_delay_server() {
     wait_port "$DELAY_PORT" "$DELAY_PID"
 }
 
+# A caller key pair and an operator token signed with it: the gateway verifies callers in every mode.
+make_caller_token() {
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/caller-key.pem" 2>/dev/null
+    openssl pkey -in "$WORK/caller-key.pem" -pubout -out "$WORK/caller-public.pem"
+    CALLER_TOKEN=$(node "$BENCH/upstream/caller-token.js" "$WORK/caller-key.pem" releasegraph-bench operator)
+    export CALLER_TOKEN
+}
+
+caller_env() {
+    printf '%s\n' "MP_JWT_VERIFY_PUBLICKEY_LOCATION=$WORK/caller-public.pem" MP_JWT_VERIFY_ISSUER=releasegraph-bench
+}
+
 # Gateway environment against canned upstreams at base URL $1 (Cryptlex is used when the gateway has it).
 upstream_env() {
     printf '%s\n' "QUARKUS_REST_CLIENT_TRIFACTA_URL=$1/trifacta" "QUARKUS_REST_CLIENT_LAUNCHDARKLY_URL=$1/launchdarkly" \
@@ -174,6 +188,7 @@ body_file() { # body_file <query name> [variables JSON] -> path of the JSON requ
 # post <url> <body file>: one request; prints "<http status> <seconds>", the answer in $WORK/answer.json
 post() {
     curl -s -o "$WORK/answer.json" -w '%{http_code} %{time_total}\n' -H 'Content-Type: application/json' \
+        -H "Authorization: Bearer $CALLER_TOKEN" \
         --data-binary @<(sed "s/{{n}}/probe-$RANDOM$RANDOM/g" "$2") "$1" || true
 }
 
@@ -189,9 +204,9 @@ start_gateway() {
     t0=$(date +%s%N)
     deadline=$((t0 + 60 * 1000000000))
     # shellcheck disable=SC2086  # JVM_OPTS is a list of options
-    env "$@" QUARKUS_HTTP_HOST=127.0.0.1 "QUARKUS_HTTP_PORT=$GW_PORT" "GATEWAY_TRIFACTA_PAGE_SIZE=$PAGE_SIZE" \
+    env "$@" $(caller_env) MALLOC_ARENA_MAX=2 QUARKUS_HTTP_HOST=127.0.0.1 "QUARKUS_HTTP_PORT=$GW_PORT" "GATEWAY_TRIFACTA_PAGE_SIZE=$PAGE_SIZE" \
         'QUARKUS_DATASOURCE_JDBC_URL=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1' \
-        java $JVM_OPTS ${PROFILE:+-XX:FlightRecorderOptions:stackdepth=256} -jar "$JAR" >"$WORK/gateway-$label.log" 2>&1 &
+        "$JAVA_BIN" $JVM_OPTS $AOT_FLAG ${PROFILE:+-XX:FlightRecorderOptions:stackdepth=256} -jar "$JAR" >"$WORK/gateway-$label.log" 2>&1 &
     GW_PID=$!
     PIDS+=("$GW_PID")
     while :; do
@@ -211,6 +226,35 @@ stop_gateway() {
     printf '%s\t%s\t%s\n' "$1" "$GW_COLD_MS" "$hwm" >>"$STARTS"
     kill "$GW_PID"
     wait "$GW_PID" 2>/dev/null || true
+}
+
+# ---- JDK 25 AOT cache (JEP 483/515): classes loaded and linked, and method profiles, from a training run ----------
+java_feature() { "$JAVA_BIN" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ { print $2 }'; }
+
+# train_aot: one gateway run against the canned upstreams that answers every scenario a few times; its exit writes
+# $WORK/gateway.aot (the JVM assembles it in a child process, so wait for the file to be complete).
+train_aot() {
+    [[ $AOT == auto ]] && { if (($(java_feature) >= 25)); then AOT=1; else AOT=0; fi; }
+    [[ $AOT == 1 ]] || { AOT_FLAG=; return 0; }
+    local vars s i
+    mapfile -t vars < <(upstream_env "http://127.0.0.1:$UP_PORT")
+    AOT_FLAG="-XX:AOTCacheOutput=$WORK/gateway.aot"
+    start_gateway aot-training "${vars[@]}" "$CACHE_WARM"
+    for s in typename flat nested releases; do
+        for ((i = 0; i < 20; i++)); do post "$GW_URL" "$(body_file "$s")" >/dev/null; done
+    done
+    kill "$GW_PID"
+    wait "$GW_PID" 2>/dev/null || true
+    local size before=-1
+    for ((i = 0; i < 240; i++)); do # the file exists, empty, until the child is done; then its size stays put
+        size=$(stat -c %s "$WORK/gateway.aot" 2>/dev/null || echo 0)
+        ((size > 0 && size == before)) && break
+        before=$size
+        sleep 1
+    done
+    [[ -s $WORK/gateway.aot ]] || die "the AOT training run wrote no cache"
+    AOT_FLAG="-XX:AOTCache=$WORK/gateway.aot"
+    log "AOT cache: $(du -h "$WORK/gateway.aot" | cut -f1)"
 }
 
 # ---- Measuring ---------------------------------------------------------------------------------------------------
@@ -365,7 +409,7 @@ report() {
         echo "# Releasegraph benchmark, $(date -u '+%F %H:%M') UTC"
         echo
         echo "Commit \`$(git -C "$ROOT" rev-parse --short HEAD)\`$(git -C "$ROOT" diff --quiet HEAD -- src pom.xml || echo ' (with uncommitted changes)'),"
-        echo "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -1)."
+        echo "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $("$JAVA_BIN" -version 2>&1 | head -1)$([[ -n $AOT_FLAG ]] && echo ' with an AOT cache from a training run')."
         echo "wrk ${THREADS} threads, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per scenario; JVM \`$JVM_OPTS\`;"
         echo "Trifacta page size $PAGE_SIZE; cache strict \`$CACHE_STRICT\`, warm \`$CACHE_WARM\`; gateway has Cryptlex: $HAS_CRYPTLEX."
         [[ -z $NOTE ]] || { echo; echo "**Note:** $NOTE"; }
@@ -403,8 +447,11 @@ main() {
     build_gateway
     log "canned upstream JSON in $WORK/data"
     node "$BENCH/upstream/generate.js" "$WORK/data" "$PAGE_SIZE"
+    make_caller_token
     start_nginx
     TYPENAME=$(body_file typename)
+    AOT_FLAG=
+    train_aot
     local cache assignment s mutation vars
     mutation=$(body_file mutation '{"key": "bench-{{n}}"}')
 

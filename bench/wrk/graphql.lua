@@ -9,6 +9,7 @@ if file ~= "" then
    body = assert(io.open(file, "r")):read("*a")
    wrk.method = "POST"
    wrk.headers["Content-Type"] = "application/json"
+   wrk.headers["Authorization"] = "Bearer " .. (os.getenv("CALLER_TOKEN") or "")
    wrk.body = body
 end
 
