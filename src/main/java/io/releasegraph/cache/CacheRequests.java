@@ -1,11 +1,13 @@
 package io.releasegraph.cache;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Named;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 
 import io.smallrye.graphql.api.Context;
@@ -17,7 +19,8 @@ import io.vertx.ext.web.Router;
 /**
  * Ties {@link CacheRequest} to GraphQL HTTP requests: reads {@code Cache-Control} before SmallRye GraphQL runs, and
  * after execution adds {@code extensions.warnings} listing every stale copy served, so a client sees it even without
- * selecting {@code cache { stale }}. SmallRye calls {@link #afterExecute} through
+ * selecting {@code cache { stale }}. The gateway's engine asks {@link #staleWarnings}; SmallRye calls
+ * {@link #afterExecute} through
  * {@link io.releasegraph.observability.GraphQLEventsBridge}: its CDI events
  * ({@code quarkus.smallrye-graphql.events.enabled}) would also fire a CDI event before every field fetch, a tenth of
  * the CPU of a nested query.
@@ -43,8 +46,17 @@ public class CacheRequests implements EventingService {
 
     @Override
     public void afterExecute(Context context) {
-        CacheRequest.current().map(CacheRequest::staleServes).filter(serves -> !serves.isEmpty())
-                .ifPresent(serves -> {
+        staleWarnings().ifPresent(warnings -> {
+            if (context instanceof SmallRyeContext smallRye) {
+                smallRye.addExtension("warnings", warnings);
+            }
+        });
+    }
+
+    /** {@code extensions.warnings} for the current request: one entry per stale copy it was served, if any. */
+    public Optional<JsonArray> staleWarnings() {
+        return CacheRequest.current().map(CacheRequest::staleServes).filter(serves -> !serves.isEmpty())
+                .map(serves -> {
                     JsonArrayBuilder warnings = Json.createArrayBuilder();
                     serves.stream().distinct().forEach(serve -> {
                         // formatted as the schema's DateTime is, so it equals the object's cache.fetchedAt
@@ -57,9 +69,7 @@ public class CacheRequests implements EventingService {
                                 .add("message", "The upstream " + serve.upstream() + " failed (" + serve.reason()
                                         + "); served the last good copy, fetched at " + fetchedAt + "."));
                     });
-                    if (context instanceof SmallRyeContext smallRye) {
-                        smallRye.addExtension("warnings", warnings.build());
-                    }
+                    return warnings.build();
                 });
     }
 }

@@ -102,6 +102,22 @@ public interface GatewayConfig {
         /** The most lexical tokens one document may have. */
         @WithDefault("5000")
         int maxTokens();
+
+        /**
+         * What executes queries and mutations sent over HTTP: {@code compiled}, the gateway's engine (operations are
+         * compiled once per document and run without graphql-java's per-field machinery), or {@code smallrye}.
+         * Either way SmallRye GraphQL builds the schema and serves introspection, subscriptions and whatever the
+         * engine does not handle.
+         */
+        @WithDefault("compiled")
+        String engine();
+
+        /**
+         * Honour {@code X-Releasegraph-Engine: smallrye} on a request, so that a test can run one request on each
+         * engine and compare. Off outside tests.
+         */
+        @WithDefault("false")
+        boolean engineHeader();
     }
 
     interface Auth {

@@ -15,6 +15,7 @@ import jakarta.json.JsonValue;
 
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
+import graphql.GraphQLError;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import io.micrometer.core.instrument.Counter;
@@ -27,8 +28,9 @@ import io.smallrye.graphql.spi.EventingService;
 /**
  * GraphQL operations by name, type and outcome with their latency ({@code releasegraph_graphql_operations_seconds}),
  * and errors by {@code extensions.code} and {@code extensions.upstream} ({@code releasegraph_graphql_errors_total}).
- * SmallRye calls it around each execution through {@link GraphQLEventsBridge}; errors are rendered by SmallRye's
- * own service, so the code counted is exactly the one the client received.
+ * The gateway's engine calls {@link #record}; for what SmallRye executes, SmallRye calls it around each execution
+ * through {@link GraphQLEventsBridge}. Errors are rendered by SmallRye's own service, so the code counted is exactly
+ * the one the client received.
  */
 @ApplicationScoped
 @Named(GraphQLMetrics.BEAN_NAME)
@@ -80,19 +82,31 @@ public class GraphQLMetrics implements EventingService {
             return;
         }
         Operation operation = operation(context);
+        record(operation.name(), operation.type(), started, result.getErrors(),
+                result.isDataPresent() && result.getData() != null);
+    }
+
+    /**
+     * One executed operation, whichever engine ran it.
+     *
+     * @param startedNanos {@link System#nanoTime()} when execution began
+     * @param dataPresent the response has (non-null) {@code data}
+     */
+    public void record(String operationName, String type, long startedNanos, List<GraphQLError> errors,
+            boolean dataPresent) {
         Timer.builder(OPERATIONS)
                 .description("GraphQL operations by operation name, type and outcome")
-                .tags("operation", bounded(operation.name()), "type", operation.type(), "outcome", outcome(result))
+                .tags("operation", bounded(operationName), "type", type, "outcome", outcome(errors, dataPresent))
                 .serviceLevelObjectives(BUCKETS)
                 .register(registry)
-                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        if (!result.getErrors().isEmpty()) {
-            countErrors(result);
+                .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+        if (!errors.isEmpty()) {
+            countErrors(errors);
         }
     }
 
-    private void countErrors(ExecutionResult result) {
-        for (JsonValue value : errors.toJsonErrors(result.getErrors())) {
+    private void countErrors(List<GraphQLError> graphQLErrors) {
+        for (JsonValue value : errors.toJsonErrors(graphQLErrors)) {
             JsonObject extensions = value.asJsonObject().getJsonObject("extensions");
             String code = text(extensions, "code").or(() -> text(extensions, "classification")).orElse("UNKNOWN");
             String upstream = text(extensions, "upstream").orElse("none");
@@ -136,11 +150,11 @@ public class GraphQLMetrics implements EventingService {
         return name;
     }
 
-    private static String outcome(ExecutionResult result) {
-        if (result.getErrors().isEmpty()) {
+    private static String outcome(List<GraphQLError> errors, boolean dataPresent) {
+        if (errors.isEmpty()) {
             return "success";
         }
-        return result.isDataPresent() && result.getData() != null ? "partial" : "error";
+        return dataPresent ? "partial" : "error";
     }
 
     private static Optional<String> text(JsonObject object, String key) {

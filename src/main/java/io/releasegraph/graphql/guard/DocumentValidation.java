@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
+import graphql.execution.CoercedVariables;
 import graphql.execution.RawVariables;
 import graphql.execution.ValuesResolver;
 import graphql.language.Document;
@@ -31,33 +32,42 @@ final class DocumentValidation {
     record Problem(String field, String message) {
     }
 
+    /** The outcome for one request: the operation to run with its coerced variables, or why not. */
+    record Outcome(OperationDefinition operation, CoercedVariables variables, Problem problem) {
+        static Outcome refused(String field, String message) {
+            return new Outcome(null, null, new Problem(field, message));
+        }
+    }
+
     private DocumentValidation() {
     }
 
-    static Optional<Problem> check(GraphQLSchema schema, Document document, String operationName,
-            Map<String, Object> variables) {
+    /** The schema's rules, which depend on the document only: run once per document text (see the guard's cache). */
+    static Optional<Problem> validate(GraphQLSchema schema, Document document) {
         List<ValidationError> invalid = new Validator().validateDocument(schema, document, Locale.ENGLISH);
-        if (!invalid.isEmpty()) {
-            return Optional.of(new Problem("query", messages(invalid)));
-        }
+        return invalid.isEmpty() ? Optional.empty() : Optional.of(new Problem("query", messages(invalid)));
+    }
+
+    /** The operation asked for, and the request's variables held to the spec and coerced to its definitions. */
+    static Outcome prepare(GraphQLSchema schema, Document document, String operationName, Map<String, Object> variables) {
         Optional<OperationDefinition> operation = operation(document, operationName);
         if (operation.isEmpty()) {
-            return Optional.of(new Problem("query", operationName == null
+            return Outcome.refused("query", operationName == null
                     ? "The document has several operations: say which one with `operationName`."
-                    : "The document has no operation named \"" + operationName + "\"."));
+                    : "The document has no operation named \"" + operationName + "\".");
         }
         Optional<Problem> loose = strictScalars(operation.get(), variables);
         if (loose.isPresent()) {
-            return loose;
+            return new Outcome(null, null, loose.get());
         }
         try {
-            ValuesResolver.coerceVariableValues(schema, operation.get().getVariableDefinitions(),
-                    RawVariables.of(variables), GraphQLContext.getDefault(), Locale.ENGLISH);
+            return new Outcome(operation.get(), ValuesResolver.coerceVariableValues(schema,
+                    operation.get().getVariableDefinitions(), RawVariables.of(variables), GraphQLContext.getDefault(),
+                    Locale.ENGLISH), null);
         } catch (RuntimeException wrong) {
             String message = wrong instanceof GraphQLError error ? error.getMessage() : "The variables do not fit the operation.";
-            return Optional.of(new Problem("variables", message));
+            return Outcome.refused("variables", message);
         }
-        return Optional.empty();
     }
 
     /**

@@ -42,6 +42,7 @@ import io.vertx.ext.web.handler.BodyHandler;
  * <li>a document within the token, alias, depth and complexity limits ({@link DocumentLimits}), valid for the
  * schema and with variables of the right types ({@link DocumentValidation}).</li>
  * </ol>
+ * What passes goes on as a {@link ValidatedRequest}.
  * Each refusal is a GraphQL error with {@code extensions.code} and reaches no resolver and no upstream. WebSocket
  * upgrades pass: their caller is checked per operation, from the upgrade header or {@code connection_init}.
  */
@@ -53,6 +54,8 @@ public class GraphQLRequestGuard {
     static final int BODY_ORDER = AUTHENTICATE_ORDER + 1;
     /** After the multipart handler turned an upload into a plain JSON request, before SmallRye's route. */
     static final int DOCUMENT_ORDER = MultipartGraphQLHandler.ORDER + 5;
+    /** After the document check, before SmallRye's route: where the gateway's engine runs what it can. */
+    public static final int EXECUTE_ORDER = DOCUMENT_ORDER + 1;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final BiConsumer<RoutingContext, Throwable> IGNORE_AUTH_FAILURE = (ctx, failure) -> {
@@ -65,7 +68,7 @@ public class GraphQLRequestGuard {
 
     private final DocumentLimits limits;
     /** Parsed documents are immutable (graphql-java AST), so one can serve every request that sends the same text. */
-    private final Cache<String, DocumentLimits.Checked> checkedDocuments = Caffeine.newBuilder().maximumSize(500).build();
+    private final Cache<String, PreparedDocument> preparedDocuments = Caffeine.newBuilder().maximumSize(500).build();
     private final int maxRequestBytes;
     private final boolean schemaHidden;
     /** Built by SmallRye at start, after this bean: looked up per request. */
@@ -157,10 +160,15 @@ public class GraphQLRequestGuard {
             ctx.next(); // SmallRye answers a request without a document
             return;
         }
-        DocumentLimits.Checked checked = checkedDocument(query.asText());
-        if (checked.refusal() != null) {
-            GraphQLErrorResponse.send(ctx, 400, "VALIDATION", checked.refusal().message(),
-                    Map.of("field", "query", "limit", checked.refusal().limit()));
+        PreparedDocument prepared = preparedDocument(query.asText());
+        if (prepared.checked().refusal() != null) {
+            GraphQLErrorResponse.send(ctx, 400, "VALIDATION", prepared.checked().refusal().message(),
+                    Map.of("field", "query", "limit", prepared.checked().refusal().limit()));
+            return;
+        }
+        if (prepared.invalid() != null) {
+            GraphQLErrorResponse.send(ctx, 400, "VALIDATION", prepared.invalid().message(),
+                    Map.of("field", prepared.invalid().field()));
             return;
         }
         JsonNode operationName = request.get().get("operationName");
@@ -170,23 +178,36 @@ public class GraphQLRequestGuard {
                     Map.of("field", "variables"));
             return;
         }
-        Optional<DocumentValidation.Problem> problem = DocumentValidation.check(schema.get(), checked.document(),
+        DocumentValidation.Outcome outcome = DocumentValidation.prepare(schema.get(), prepared.checked().document(),
                 operationName == null || operationName.isNull() ? null : operationName.asText(),
                 variables == null || variables.isNull() ? Map.of() : JSON.convertValue(variables, VARIABLES));
-        if (problem.isPresent()) {
-            GraphQLErrorResponse.send(ctx, 400, "VALIDATION", problem.get().message(),
-                    Map.of("field", problem.get().field()));
+        if (outcome.problem() != null) {
+            GraphQLErrorResponse.send(ctx, 400, "VALIDATION", outcome.problem().message(),
+                    Map.of("field", outcome.problem().field()));
             return;
         }
+        new ValidatedRequest(query.asText(), prepared.checked().document(), outcome.operation(), outcome.variables())
+                .attachTo(ctx);
         ctx.next();
     }
 
+    /** A document text parsed, measured and validated: all of it depends on the text alone. */
+    private record PreparedDocument(DocumentLimits.Checked checked, DocumentValidation.Problem invalid) {
+    }
+
     /**
-     * Clients send the same few documents over and over; parsing and measuring each once (per text) took a fifth of
-     * the CPU of a small query. Only documents up to {@link #CACHED_DOCUMENT_CHARS} are kept, so the cache stays small.
+     * Clients send the same few documents over and over; parsing, measuring and validating each once (per text) took
+     * a fifth of the CPU of a small query. Only documents up to {@link #CACHED_DOCUMENT_CHARS} are kept, so the cache
+     * stays small.
      */
-    private DocumentLimits.Checked checkedDocument(String query) {
-        return query.length() > CACHED_DOCUMENT_CHARS ? limits.check(query) : checkedDocuments.get(query, limits::check);
+    private PreparedDocument preparedDocument(String query) {
+        return query.length() > CACHED_DOCUMENT_CHARS ? prepare(query) : preparedDocuments.get(query, this::prepare);
+    }
+
+    private PreparedDocument prepare(String query) {
+        DocumentLimits.Checked checked = limits.check(query);
+        return new PreparedDocument(checked, checked.refusal() != null ? null
+                : DocumentValidation.validate(schema.get(), checked.document()).orElse(null));
     }
 
     /** The POST's request object; a body of {@code application/graphql} is the document itself. */
