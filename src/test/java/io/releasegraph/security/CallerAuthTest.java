@@ -66,6 +66,15 @@ class CallerAuthTest {
     }
 
     @Test
+    void callerTokensAreVerifiedThroughTheCacheOfVerifiedTokens() {
+        // Quarkus' JWT validator asks the JWTParser bean; a second request with the same token must not verify again.
+        assertThat(Arc.container().instance(io.smallrye.jwt.auth.principal.JWTParser.class).get())
+                .isInstanceOf(VerifiedTokens.class);
+        GraphQLClient.post("deployments", Map.of("first", 1), Map.of("Authorization", "Bearer " + TestTokens.viewer()))
+                .statusCode(200).body("errors", nullValue());
+    }
+
+    @Test
     void aViewerReadsButCannotMutate() {
         Map<String, String> viewer = TestTokens.bearer(TestTokens.viewer());
         GraphQLClient.post("deployments", Map.of(), viewer).statusCode(200)
