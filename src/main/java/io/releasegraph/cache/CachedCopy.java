@@ -5,7 +5,8 @@ import java.time.OffsetDateTime;
 
 /**
  * One cached value with its metadata, as both levels hold it: {@code value} is the decoded domain value in memory,
- * {@code payload} its JSON in the store; {@code validators} are what the upstream sent with it.
+ * already stamped with {@code CacheInfo.fresh(fetchedAt)} so that a hit hands it out as it is; {@code payload} its
+ * JSON in the store; {@code validators} are what the upstream sent with it.
  */
 record CachedCopy(Object value, OffsetDateTime fetchedAt, OffsetDateTime expiresAt, Validators validators) {
 

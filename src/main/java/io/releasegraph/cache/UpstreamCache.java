@@ -121,7 +121,7 @@ public class UpstreamCache {
         CachedCopy inMemory = memory.getIfPresent(key);
         if (!noCache && inMemory != null && inMemory.freshAt(now())) {
             metrics.hit(key, CacheMetrics.Level.MEMORY);
-            return Uni.createFrom().item(stamp(inMemory.value(), CacheInfo.fresh(inMemory.fetchedAt())));
+            return Uni.createFrom().item(inMemory.value());
         }
         return store.read(key)
                 .onFailure().recoverWithItem(e -> {
@@ -134,7 +134,7 @@ public class UpstreamCache {
                     if (!noCache && stored.isPresent() && stored.get().freshAt(now())) {
                         metrics.hit(key, CacheMetrics.Level.STORE);
                         memory.put(key, stored.get());
-                        return Uni.createFrom().item(stamp(stored.get().value(), CacheInfo.fresh(stored.get().fetchedAt())));
+                        return Uni.createFrom().item(stored.get().value());
                     }
                     Optional<CachedCopy> expired = stored.or(() -> Optional.ofNullable(inMemory));
                     return load(key, type, loader, new LoadStart(snapshot.generation(), expired), request, caller);
@@ -179,20 +179,22 @@ public class UpstreamCache {
             return load;
         });
         return shared.emitOn(caller)
-                .map(loaded -> stamp(loaded.value(), CacheInfo.fresh(loaded.fetchedAt())))
+                .map(Loaded::value)
                 .onFailure(UpstreamCache::isUpstreamFailure)
                 .recoverWithUni(failure -> staleCopy(key, type, failure, request).emitOn(caller));
     }
 
+    /** The load's value, stamped with its {@code fetchedAt} once: every reader of the copy shares it as it is. */
     private Loaded loaded(CacheKey key, Fetched<Object> fetched, LoadStart start) {
+        OffsetDateTime fetchedAt = now();
         if (!fetched.notModified()) {
-            return new Loaded(fetched.value(), now(), fetched.validators());
+            return new Loaded(stamp(fetched.value(), CacheInfo.fresh(fetchedAt)), fetchedAt, fetched.validators());
         }
         CachedCopy unchanged = start.expired()
                 .orElseThrow(() -> new IllegalStateException("not modified, but no copy was revalidated: " + key.value()));
         metrics.revalidated(key);
         Validators validators = fetched.validators().isEmpty() ? unchanged.validators() : fetched.validators();
-        return new Loaded(unchanged.value(), now(), validators);
+        return new Loaded(stamp(unchanged.value(), CacheInfo.fresh(fetchedAt)), fetchedAt, validators);
     }
 
     /**
@@ -243,8 +245,9 @@ public class UpstreamCache {
     }
 
     private Optional<CachedCopy> decode(CacheStore.Stored stored, JavaType type) {
-        return codec.read(stored.payload(), type)
-                .map(value -> new CachedCopy(value, stored.fetchedAt(), stored.expiresAt(), stored.validators()));
+        return codec.read(stored.payload(), type).map(value -> new CachedCopy(
+                stamp(value, CacheInfo.fresh(stored.fetchedAt())), stored.fetchedAt(), stored.expiresAt(),
+                stored.validators()));
     }
 
     /** The kind's TTL; a run that has not finished gets {@code ttl-running}, so polling it sees it finish. */

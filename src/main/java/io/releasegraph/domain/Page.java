@@ -30,8 +30,23 @@ public record Page<T>(List<T> items, List<String> cursors, PageInfo pageInfo, in
         return new Page<>(List.copyOf(all.subList(from, to)), cursors, info, all.size());
     }
 
+    /** Cursors of the first offsets, made once: every page of every list needs them again. */
+    private static final String[] FIRST_CURSORS = new String[MAX_SIZE * 10 + 1];
+
     /** The cursor after which the item at {@code offset} follows. */
     public static String cursor(int offset) {
+        if (offset >= 0 && offset < FIRST_CURSORS.length) {
+            String known = FIRST_CURSORS[offset];
+            if (known == null) {
+                known = encode(offset);
+                FIRST_CURSORS[offset] = known; // a benign race: every thread computes the same string
+            }
+            return known;
+        }
+        return encode(offset);
+    }
+
+    private static String encode(int offset) {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((PREFIX + offset).getBytes(StandardCharsets.UTF_8));
     }

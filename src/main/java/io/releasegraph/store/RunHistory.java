@@ -69,7 +69,11 @@ public class RunHistory {
         runs.persist(record);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * Reads get short transactions of their own, as the cache store's do: on a worker thread there is no request
+     * context to lend them a session, and two reads of one request may run at once.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     List<Run> findNow(List<Long> deploymentIds) {
         if (deploymentIds.isEmpty()) {
             return List.of();
@@ -77,7 +81,7 @@ public class RunHistory {
         return repository.findByDeployments(deploymentIds).stream().map(r -> toRun(r)).toList();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     Optional<Run> findOneNow(long jobGroupId) {
         return repository.findByIdOptional(jobGroupId).map(r -> toRun(r));
     }

@@ -3,7 +3,7 @@ package io.releasegraph.graphql.engine;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +92,8 @@ final class Execution {
         final Resolver.Invocation invocation;
         final Map<String, Object> arguments;
         final List<Object> sources = new ArrayList<>();
-        final Map<Object, Integer> positions = new HashMap<>();
+        /** By identity: hashing a record compares every component, and parents are rarely equal yet distinct. */
+        final Map<Object, Integer> positions = new IdentityHashMap<>();
         final List<Object[]> targets = new ArrayList<>(); // {Node, slot, source position, FieldPlan}
 
         Batch(FieldPlan field, Resolver.Invocation invocation, Map<String, Object> arguments) {
@@ -102,7 +103,7 @@ final class Execution {
         }
 
         void add(Object source, Node node, int slot, FieldPlan at) {
-            // equal sources share one key, as a data loader's cache would have them
+            // one key per parent object, as a data loader's cache has it
             Integer position = positions.get(source);
             if (position == null) {
                 position = sources.size();

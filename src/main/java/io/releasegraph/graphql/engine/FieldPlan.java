@@ -2,8 +2,6 @@ package io.releasegraph.graphql.engine;
 
 import java.util.Map;
 
-import com.fasterxml.jackson.core.io.SerializedString;
-
 import graphql.execution.MergedField;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
@@ -14,10 +12,10 @@ import graphql.schema.GraphQLOutputType;
  * ({@link Completion.Position}).
  *
  * @param id index of this plan within its operation, for per-execution state (argument values)
- * @param key the response key (alias or name), pre-encoded for the JSON writer
+ * @param key the response key (alias or name), encoded as {@code "key":} for the JSON writer
  * @param constantArguments the coerced argument values when they use no variables, else null (computed per execution)
  */
-record FieldPlan(int id, String responseKey, SerializedString key, MergedField field, GraphQLObjectType parentType,
+record FieldPlan(int id, String responseKey, byte[] key, MergedField field, GraphQLObjectType parentType,
         GraphQLFieldDefinition definition, Resolver resolver, Completion.Position position,
         Map<String, Object> constantArguments) {
 

@@ -144,7 +144,8 @@ public class GraphQLEngine {
     private void respond(RoutingContext ctx, String contentType, RequestScope scope, Execution execution) {
         try {
             Buffer body = ResponseJson.write(json, execution.errors(), execution.data(),
-                    cacheRequests.staleWarnings().orElse(null));
+                    cacheRequests.staleWarnings().orElse(null), execution.plan().responseBytes());
+            execution.plan().responseBytes(body.length());
             if (!ctx.response().ended()) {
                 ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType).setStatusCode(200).end(body);
             }

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.core.io.SerializedString;
-
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.execution.MergedField;
@@ -178,7 +176,7 @@ final class Planner {
         int id = ids++;
         if ("__typename".equals(first.getName())) {
             GraphQLFieldDefinition typename = schema.getIntrospectionTypenameFieldDefinition();
-            return new FieldPlan(id, key, new SerializedString(key), merged, parent, typename, Resolver.Typename.INSTANCE,
+            return new FieldPlan(id, key, JsonOutput.key(key), merged, parent, typename, Resolver.Typename.INSTANCE,
                     new Completion.Position(new Completion.Scalar((GraphQLScalarType) GraphQLTypeUtil.unwrapAll(
                             typename.getType())), true, typename.getType()), Map.of());
         }
@@ -196,7 +194,7 @@ final class Planner {
         Map<String, Object> constant = usesVariables(first.getArguments()) ? null
                 : ValuesResolver.getArgumentValues(schema.getCodeRegistry(), definition.getArguments(), first.getArguments(),
                         CoercedVariables.emptyVariables(), NO_CONTEXT, Locale.getDefault());
-        return new FieldPlan(id, key, new SerializedString(key), merged, parent, definition, resolver, position, constant);
+        return new FieldPlan(id, key, JsonOutput.key(key), merged, parent, definition, resolver, position, constant);
     }
 
     private Completion.Position position(GraphQLOutputType type, List<SelectionSet> subselections) throws Unsupported {

@@ -1,15 +1,10 @@
 package io.releasegraph.graphql.engine;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.List;
 
 import jakarta.json.JsonArray;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import graphql.GraphQLError;
@@ -18,90 +13,90 @@ import io.vertx.core.buffer.Buffer;
 
 /**
  * Writes an execution's response in SmallRye's layout ({@code errors}, then {@code data}, then {@code extensions}),
- * straight from the result tree. Errors are rendered by SmallRye's own service, so they read as SmallRye's do
+ * straight from the result tree ({@link JsonOutput}). Errors are rendered by SmallRye's own service, so they read as SmallRye's do
  * (only the configured {@code extensions} fields, the error-extension providers' entries).
  */
 final class ResponseJson {
 
     private static final ExecutionErrorsService ERRORS = new ExecutionErrorsService();
-    private static final SerializedString ERRORS_KEY = new SerializedString("errors");
-    private static final SerializedString DATA_KEY = new SerializedString("data");
-    private static final SerializedString EXTENSIONS_KEY = new SerializedString("extensions");
-    private static final SerializedString WARNINGS_KEY = new SerializedString("warnings");
+    private static final byte[] ERRORS_KEY = JsonOutput.key("errors");
+    private static final byte[] DATA_KEY = JsonOutput.key("data");
+    private static final byte[] EXTENSIONS_KEY = JsonOutput.key("extensions");
+    private static final byte[] WARNINGS_KEY = JsonOutput.key("warnings");
+
 
     private ResponseJson() {
     }
 
-    static Buffer write(ObjectMapper json, List<GraphQLError> errors, Execution.Node data, JsonArray warnings)
-            throws IOException {
-        ByteArrayBuilder bytes = new ByteArrayBuilder(json.getFactory()._getBufferRecycler(), 4096);
-        try (JsonGenerator out = json.getFactory().createGenerator(bytes)) {
-            out.writeStartObject();
-            if (!errors.isEmpty()) {
-                out.writeFieldName(ERRORS_KEY);
-                out.writeRawValue(ERRORS.toJsonErrors(errors).toString());
-            }
-            out.writeFieldName(DATA_KEY);
-            if (data == null) {
-                out.writeNull();
-            } else {
-                object(out, data);
-            }
-            if (warnings != null) {
-                out.writeFieldName(EXTENSIONS_KEY);
-                out.writeStartObject();
-                out.writeFieldName(WARNINGS_KEY);
-                out.writeRawValue(warnings.toString());
-                out.writeEndObject();
-            }
-            out.writeEndObject();
+    /**
+     * @param expectedBytes the size of the operation's last response: most answers to one operation are alike, so the
+     *        buffer seldom has to grow
+     */
+    static Buffer write(ObjectMapper json, List<GraphQLError> errors, Execution.Node data, JsonArray warnings,
+            int expectedBytes) throws IOException {
+        JsonOutput out = new JsonOutput(expectedBytes + expectedBytes / 8);
+        out.write((byte) '{');
+        if (!errors.isEmpty()) {
+            out.write(ERRORS_KEY);
+            out.raw(ERRORS.toJsonErrors(errors).toString());
+            out.comma();
         }
-        Buffer body = Buffer.buffer(bytes.toByteArray());
-        bytes.release();
-        return body;
+        out.write(DATA_KEY);
+        if (data == null) {
+            out.nullValue();
+        } else {
+            object(out, json, data);
+        }
+        if (warnings != null) {
+            out.comma();
+            out.write(EXTENSIONS_KEY);
+            out.write((byte) '{');
+            out.write(WARNINGS_KEY);
+            out.raw(warnings.toString());
+            out.write((byte) '}');
+        }
+        out.write((byte) '}');
+        return out.toBuffer();
     }
 
-    private static void object(JsonGenerator out, Execution.Node node) throws IOException {
-        out.writeStartObject();
+    private static void object(JsonOutput out, ObjectMapper json, Execution.Node node) throws IOException {
+        out.write((byte) '{');
         FieldPlan[] fields = node.plan.fields;
         for (int i = 0; i < fields.length; i++) {
-            out.writeFieldName(fields[i].key());
-            value(out, node.values[i]);
+            if (i > 0) {
+                out.comma();
+            }
+            out.write(fields[i].key());
+            value(out, json, node.values[i]);
         }
-        out.writeEndObject();
+        out.write((byte) '}');
     }
 
-    private static void value(JsonGenerator out, Object value) throws IOException {
+    private static void value(JsonOutput out, ObjectMapper json, Object value) throws IOException {
         if (value == null) {
-            out.writeNull();
+            out.nullValue();
         } else if (value instanceof String text) {
-            out.writeString(text);
+            out.string(text);
         } else if (value instanceof Execution.Node node) {
             if (node.plan != null) {
-                object(out, node);
+                object(out, json, node);
             } else {
-                out.writeStartArray();
-                for (Object item : node.values) {
-                    value(out, item);
+                out.write((byte) '[');
+                Object[] items = node.values;
+                for (int i = 0; i < items.length; i++) {
+                    if (i > 0) {
+                        out.comma();
+                    }
+                    value(out, json, items[i]);
                 }
-                out.writeEndArray();
+                out.write((byte) ']');
             }
         } else if (value instanceof Boolean bool) {
-            out.writeBoolean(bool);
-        } else if (value instanceof Integer number) {
-            out.writeNumber(number);
-        } else if (value instanceof Long number) {
-            out.writeNumber(number);
-        } else if (value instanceof Double number) {
-            out.writeNumber(number);
-        } else if (value instanceof Float number) {
-            out.writeNumber(number);
-        } else if (value instanceof BigInteger number) {
-            out.writeNumber(number);
-        } else if (value instanceof BigDecimal number) {
-            out.writeNumber(number);
+            out.bool(bool);
+        } else if (value instanceof Number number) {
+            out.number(number);
         } else {
-            out.writeObject(value); // a scalar serialized to a map or list (none in this schema today)
+            out.raw(json.writeValueAsString(value)); // a scalar serialized to a map or list (none in this schema)
         }
     }
 }
