@@ -1,6 +1,9 @@
 package io.releasegraph.domain;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -12,5 +15,23 @@ public record CacheInfo(
 
     public static CacheInfo fresh(OffsetDateTime fetchedAt) {
         return new CacheInfo(fetchedAt, false);
+    }
+
+    /** The last {@link #now()}: a mapper stamps hundreds of objects in the same millisecond. */
+    private static volatile CacheInfo current = fresh(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
+
+    /**
+     * Fetched now, to the millisecond (as the cache keeps {@code fetchedAt}); one shared instance per millisecond, so
+     * mapping an upstream list does not make an {@code OffsetDateTime} per element.
+     */
+    public static CacheInfo now() {
+        long millis = System.currentTimeMillis();
+        CacheInfo last = current;
+        if (last.fetchedAt.toInstant().toEpochMilli() == millis) {
+            return last;
+        }
+        CacheInfo fresh = fresh(OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC));
+        current = fresh;
+        return fresh;
     }
 }

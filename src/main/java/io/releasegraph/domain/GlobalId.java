@@ -10,17 +10,22 @@ import java.util.Optional;
  */
 public record GlobalId(ReleaseSource source, String type, String externalId) {
 
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    /** Mappers encode one ID per object they map; {@code withoutPadding()} would make an encoder each time. */
     public static String encode(ReleaseSource source, String type, Object externalId) {
-        String raw = source.key() + ":" + type + ":" + externalId;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        byte[] raw = (source.key() + ":" + type + ":" + externalId).getBytes(StandardCharsets.UTF_8);
+        return new String(ENCODER.encode(raw), StandardCharsets.ISO_8859_1);
     }
+
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     public static Optional<GlobalId> decode(String id) {
         if (id == null || id.isBlank() || id.length() > 512) {
             return Optional.empty();
         }
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(id), StandardCharsets.UTF_8);
+            String raw = new String(DECODER.decode(id), StandardCharsets.UTF_8);
             String[] parts = raw.split(":", 3);
             if (parts.length != 3 || parts[1].isEmpty() || parts[2].isEmpty()) {
                 return Optional.empty();

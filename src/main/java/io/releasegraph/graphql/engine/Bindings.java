@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,7 @@ import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
+import io.releasegraph.support.json.FastTimestamps;
 import io.smallrye.graphql.execution.datafetcher.helper.FieldHelper;
 import io.smallrye.graphql.schema.model.Execute;
 import io.smallrye.graphql.schema.model.Field;
@@ -124,12 +126,29 @@ final class Bindings {
             boolean transforms = transforms(field);
             boolean adapts = adapts(field);
             Transformer<Object, Object> transformer = transforms && !adapts && !field.hasWrapper()
-                    ? Transformer.transformer(field) : null;
+                    ? (isoOffsetDateTime(field) ? ISO_OFFSET_DATE_TIME : Transformer.transformer(field)) : null;
             FieldHelper helper = (transforms || adapts) && transformer == null ? new FieldHelper(field) : null;
             return new Resolver.Property(getter, transformer, helper);
         } catch (ReflectiveOperationException | RuntimeException unreadable) {
             throw new Planner.Unsupported(owner.getName() + "." + field.getName() + ": " + unreadable);
         }
+    }
+
+    /** SmallRye's default for an {@code OffsetDateTime} without {@code @DateFormat}, written without the formatter. */
+    private static final Transformer<Object, Object> ISO_OFFSET_DATE_TIME = new Transformer<>() {
+        @Override
+        public Object in(Object text) {
+            throw new UnsupportedOperationException("output only");
+        }
+
+        @Override
+        public Object out(Object value) {
+            return FastTimestamps.format((OffsetDateTime) value);
+        }
+    };
+
+    private static boolean isoOffsetDateTime(Field field) {
+        return OffsetDateTime.class.getName().equals(field.getReference().getClassName()) && !field.hasTransformation();
     }
 
     private static Method accessor(Class<?> type, String name) throws NoSuchMethodException {

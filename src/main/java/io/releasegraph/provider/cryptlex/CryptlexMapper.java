@@ -1,7 +1,5 @@
 package io.releasegraph.provider.cryptlex;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 
@@ -43,7 +41,7 @@ final class CryptlexMapper {
                 release.platforms() == null ? List.of() : release.platforms(),
                 release.isPrivate(), release.published(), release.archived(), release.notes(),
                 release.productId() == null ? "" : release.productId(),
-                files.stream().map(CryptlexMapper::file).toList(), release.publishedAt(), fetchedNow());
+                files.stream().map(CryptlexMapper::file).toList(), release.publishedAt(), CacheInfo.now());
     }
 
     static ReleaseFile file(CryptlexReleaseFile file) {
@@ -64,7 +62,4 @@ final class CryptlexMapper {
                 input.isPrivate(), input.notes());
     }
 
-    private static CacheInfo fetchedNow() {
-        return CacheInfo.fresh(OffsetDateTime.now(ZoneOffset.UTC));
-    }
 }

@@ -60,7 +60,7 @@ final class LaunchDarklyMapper {
                 new ProjectScopedKey(projectKey, flagKey).externalId());
         return new FlagRelease(id, ReleaseSource.LAUNCHDARKLY, flagKey, status(phases, canceledAt), createdAt,
                 updatedAt, projectKey, flagKey, release.releasePipelineKey(), release.name(), List.copyOf(phases),
-                release.version() == null ? 0 : release.version(), canceledAt, fetchedNow());
+                release.version() == null ? 0 : release.version(), canceledAt, CacheInfo.now());
     }
 
     static ReleaseStatus status(List<ReleasePhase> phases, OffsetDateTime canceledAt) {
@@ -91,7 +91,7 @@ final class LaunchDarklyMapper {
                 pipeline.createdAt(), isLegacy(pipeline), Boolean.TRUE.equals(pipeline.isProjectDefault()),
                 orEmpty(pipeline.tags()), orEmpty(pipeline.phases()).stream().map(LaunchDarklyMapper::pipelinePhase)
                         .toList(),
-                fetchedNow());
+                CacheInfo.now());
     }
 
     /** The spec makes {@code _isLegacy} optional; only a pipeline that says it is legacy takes JSON Patch. */
@@ -160,7 +160,4 @@ final class LaunchDarklyMapper {
         return list == null ? List.of() : list;
     }
 
-    private static CacheInfo fetchedNow() {
-        return CacheInfo.fresh(OffsetDateTime.now(ZoneOffset.UTC));
-    }
 }

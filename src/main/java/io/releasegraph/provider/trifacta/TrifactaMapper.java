@@ -1,7 +1,5 @@
 package io.releasegraph.provider.trifacta;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +42,7 @@ final class TrifactaMapper {
         String name = release.notes() == null || release.notes().isBlank() ? "Release " + release.id() : release.notes();
         return new DeploymentRelease(GlobalId.encode(ReleaseSource.TRIFACTA, RELEASE, release.id()), release.id(),
                 deploymentId, ReleaseSource.TRIFACTA, name, active ? ReleaseStatus.ACTIVE : ReleaseStatus.INACTIVE,
-                release.createdAt(), release.updatedAt(), release.notes(), release.packageUuid(), active, fetchedNow());
+                release.createdAt(), release.updatedAt(), release.notes(), release.packageUuid(), active, CacheInfo.now());
     }
 
     static DeploymentRelease release(TrifactaRelease release) {
@@ -60,14 +58,14 @@ final class TrifactaMapper {
                 .toList();
         int count = deployment.numReleases() == null ? mapped.size() : deployment.numReleases();
         return new Deployment(deploymentId(deployment.id()), deployment.id(), deployment.name(), deployment.createdAt(),
-                deployment.updatedAt(), count, mapped, fetchedNow());
+                deployment.updatedAt(), count, mapped, CacheInfo.now());
     }
 
     static JobGroup jobGroup(TrifactaJobGroup group) {
         List<Job> jobs = group.jobs() == null ? List.of() : group.jobs().items().stream().map(TrifactaMapper::job).toList();
         Long deploymentId = group.deployment() == null ? null : group.deployment().id();
         return new JobGroup(GlobalId.encode(ReleaseSource.TRIFACTA, JOB_GROUP, group.id()), group.id(), deploymentId,
-                runStatus(group.status()), group.createdAt(), group.updatedAt(), jobs, fetchedNow());
+                runStatus(group.status()), group.createdAt(), group.updatedAt(), jobs, CacheInfo.now());
     }
 
     static Job job(TrifactaJob job) {
@@ -89,7 +87,4 @@ final class TrifactaMapper {
         };
     }
 
-    private static CacheInfo fetchedNow() {
-        return CacheInfo.fresh(OffsetDateTime.now(ZoneOffset.UTC));
-    }
 }

@@ -32,6 +32,24 @@ class FastTimestampsTest {
         assertThat(FastTimestamps.parse(text)).isEqualTo(OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC));
     }
 
+    @Test
+    void formatsExactlyAsIsoOffsetDateTime() {
+        java.util.Random random = new java.util.Random(20261201);
+        int[] nanos = { 0, 1, 9_000_000, 10_000_000, 100_000_000, 123_000_000, 123_456_789, 999_999_999, 500 };
+        int[] offsets = { 0, 3600, -3600, 19800, -34200, 5 * 3600 + 45 * 60 + 30, -(18 * 3600) };
+        for (int i = 0; i < 20_000; i++) {
+            OffsetDateTime value = OffsetDateTime.of(random.nextInt(10_000), 1 + random.nextInt(12),
+                    1 + random.nextInt(28), random.nextInt(24), random.nextInt(60), random.nextInt(60),
+                    i < 9 ? nanos[i] : (random.nextBoolean() ? nanos[random.nextInt(nanos.length)] : random.nextInt(1_000_000_000)),
+                    ZoneOffset.ofTotalSeconds(offsets[random.nextInt(offsets.length)]));
+            assertThat(FastTimestamps.format(value)).isEqualTo(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                    .format(value));
+        }
+        OffsetDateTime farFuture = OffsetDateTime.of(12_345, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC);
+        assertThat(FastTimestamps.format(farFuture))
+                .isEqualTo(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(farFuture));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "2025-01-02", "2025-01-02T09:00:00", "2025-01-02T09:00:00.Z", "2025-13-02T09:00:00Z",
             "2025-02-30T09:00:00Z", "2025-01-02T09:00:00.1234567890Z", "2025-01-02T09:00:00+0100",
