@@ -16,6 +16,25 @@ public record CacheKey(ReleaseSource upstream, String kind, String id) {
         return new CacheKey(upstream, kind, "*");
     }
 
+    private static final String EVERY = "**";
+
+    /**
+     * Every entry of a kind, for an eviction that cannot name them all: lists cached once per filter. Evicting it
+     * drops each entry of the kind, here, in the store and on every replica.
+     */
+    public static CacheKey every(ReleaseSource upstream, String kind) {
+        return new CacheKey(upstream, kind, EVERY);
+    }
+
+    public boolean isEvery() {
+        return EVERY.equals(id);
+    }
+
+    /** Whether evicting this key evicts {@code other}: the same key, or any of its kind for {@link #every}. */
+    public boolean reaches(CacheKey other) {
+        return isEvery() ? upstream == other.upstream && kind.equals(other.kind) : equals(other);
+    }
+
     /** The stored form, e.g. {@code trifacta/deployment/7}. */
     public String value() {
         return upstream.key() + "/" + kind + "/" + id;

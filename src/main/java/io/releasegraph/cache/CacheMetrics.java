@@ -44,6 +44,17 @@ public class CacheMetrics {
         count("releasegraph.cache.revalidations", key);
     }
 
+    /** Whole answers ({@link ResponseCache}): {@code level="response"}, {@code upstream="gateway"}. */
+    void responseHit() {
+        count("releasegraph.cache.hits", RESPONSES, "level", "response");
+    }
+
+    void responseMiss() {
+        count("releasegraph.cache.misses", RESPONSES);
+    }
+
+    private static final CacheKey RESPONSES = new CacheKey(null, "response", "*");
+
     void staleServed(CacheKey key) {
         count("releasegraph.cache.stale", key);
     }
@@ -57,7 +68,8 @@ public class CacheMetrics {
     }
 
     private void count(String name, CacheKey key, String... extraTags) {
-        counters.computeIfAbsent(new Meter(name, key.upstream().key(), key.kind(), List.of(extraTags)), this::register)
+        String upstream = key.upstream() == null ? "gateway" : key.upstream().key();
+        counters.computeIfAbsent(new Meter(name, upstream, key.kind(), List.of(extraTags)), this::register)
                 .increment();
     }
 

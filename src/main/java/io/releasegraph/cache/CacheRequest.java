@@ -9,7 +9,8 @@ import io.smallrye.common.vertx.ContextLocals;
 
 /**
  * What one GraphQL HTTP request asks of the cache and learns from it: whether it sent {@code Cache-Control: no-cache}
- * (read fresh from the upstreams), and which stale copies it was served. It lives in the request's Vert.x
+ * (read fresh from the upstreams), which stale copies it was served, and which entries its answer was made from (for
+ * the {@link ResponseCache}). It lives in the request's Vert.x
  * (duplicated) context, which the cache keeps every continuation on, so no thread-locals or CDI contexts are needed.
  */
 public final class CacheRequest {
@@ -20,8 +21,14 @@ public final class CacheRequest {
     public record StaleServe(String upstream, String kind, OffsetDateTime fetchedAt, String reason) {
     }
 
+    /** A cache entry the request's answer was made from, fresh until {@code expiresAt}. */
+    public record Dependency(CacheKey key, OffsetDateTime expiresAt) {
+    }
+
     private final boolean noCache;
     private final List<StaleServe> staleServes = new CopyOnWriteArrayList<>();
+    private final List<Dependency> dependencies = new CopyOnWriteArrayList<>();
+    private volatile boolean uncacheable;
 
     CacheRequest(boolean noCache) {
         this.noCache = noCache;
@@ -55,6 +62,24 @@ public final class CacheRequest {
 
     void servedStale(StaleServe serve) {
         staleServes.add(serve);
+    }
+
+    /** The answer was made, in part, from this entry: it is only as fresh as the entry, and goes when the entry does. */
+    void dependsOn(CacheKey key, OffsetDateTime expiresAt) {
+        dependencies.add(new Dependency(key, expiresAt));
+    }
+
+    /**
+     * The answer was made, in part, from something no cache entry stands for (the gateway's run history, an upstream
+     * read past the cache, a stale copy), so it must not be kept as a whole.
+     */
+    public void uncacheable() {
+        uncacheable = true;
+    }
+
+    /** The entries the answer depends on; empty when it may not be kept (see {@link #uncacheable()}). */
+    public List<Dependency> dependencies() {
+        return uncacheable || !staleServes.isEmpty() ? List.of() : List.copyOf(dependencies);
     }
 
     public List<StaleServe> staleServes() {

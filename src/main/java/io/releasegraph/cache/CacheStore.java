@@ -76,6 +76,10 @@ public class CacheStore {
     public Uni<Void> evict(Collection<CacheKey> keys) {
         return Blocking.run(() -> {
             for (CacheKey key : keys) {
+                if (key.isEvery()) {
+                    evictKindNow(key);
+                    continue;
+                }
                 try {
                     evictNow(key);
                 } catch (RuntimeException concurrentInsert) {
@@ -147,6 +151,15 @@ public class CacheStore {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void evictNow(CacheKey key) {
         evictIn(repository, key);
+    }
+
+    /** Every stored entry of the key's kind becomes a tombstone, in one statement. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void evictKindNow(CacheKey every) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        repository.update("payload = null, etag = null, lastModified = null, generation = generation + 1, "
+                + "fetchedAt = ?1, expiresAt = ?1 where upstream = ?2 and kind = ?3", now, every.upstream().key(),
+                every.kind());
     }
 
     private static <E extends CacheEntry> void evictIn(CacheEntryRepository<E> entries, CacheKey key) {

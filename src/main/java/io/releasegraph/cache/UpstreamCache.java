@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -53,14 +56,34 @@ import io.vertx.core.Vertx;
 public class UpstreamCache {
 
     /** A load's result with the time it was fetched, so all who share it stamp the same {@code fetchedAt}. */
-    private record Loaded(Object value, OffsetDateTime fetchedAt, Validators validators) {
+    private static final class Loaded {
+        final Object value;
+        final OffsetDateTime fetchedAt;
+        final OffsetDateTime expiresAt;
+        final Validators validators;
+        /** Stored as the key's copy: no eviction overtook the load. Set before anyone sees the load complete. */
+        volatile boolean kept;
+
+        Loaded(Object value, OffsetDateTime fetchedAt, OffsetDateTime expiresAt, Validators validators) {
+            this.value = value;
+            this.fetchedAt = fetchedAt;
+            this.expiresAt = expiresAt;
+            this.validators = validators;
+        }
     }
+
+    /** Set while a loader calls its upstream, so the upstream clients can tell reads behind the cache from others. */
+    private static final ThreadLocal<Boolean> LOADING = new ThreadLocal<>();
 
     private final Map<CacheKey, Uni<Loaded>> inFlight = new ConcurrentHashMap<>();
     private final Cache<CacheKey, CachedCopy> memory;
     /** Eviction sequence numbers: a load that started before an eviction of its key must not store its result. */
     private final AtomicLong sequence = new AtomicLong();
     private final Cache<CacheKey, Long> lastEviction = Caffeine.newBuilder().expireAfterWrite(10, TimeUnit.MINUTES).build();
+    /** The sequence number of the last time the memory level was emptied as a whole. */
+    private volatile long clearedAt;
+    /** Who else forgets what is evicted here (the {@link ResponseCache}); null for a whole clear. */
+    private final List<Consumer<CacheKey>> evictionListeners = new CopyOnWriteArrayList<>();
     private final CacheStore store;
     private final CacheCodec codec;
     private final CacheMetrics metrics;
@@ -112,15 +135,17 @@ public class UpstreamCache {
     }
 
     private Uni<Object> read(CacheKey key, JavaType type, Function<Validators, Uni<Fetched<Object>>> loader) {
-        if (!config.enabled()) {
-            return loader.apply(Validators.NONE).map(fetched -> stamp(fetched.value(), CacheInfo.fresh(now())));
-        }
         Optional<CacheRequest> request = CacheRequest.current();
+        if (!config.enabled()) {
+            request.ifPresent(CacheRequest::uncacheable);
+            return loading(() -> loader.apply(Validators.NONE)).map(Fetched::value); // stamped fresh by its mapper
+        }
         Executor caller = callerContext();
         boolean noCache = request.map(CacheRequest::noCache).orElse(false);
         CachedCopy inMemory = memory.getIfPresent(key);
         if (!noCache && inMemory != null && inMemory.freshAt(now())) {
             metrics.hit(key, CacheMetrics.Level.MEMORY);
+            request.ifPresent(r -> r.dependsOn(key, inMemory.expiresAt()));
             return Uni.createFrom().item(inMemory.value());
         }
         return store.read(key)
@@ -134,6 +159,7 @@ public class UpstreamCache {
                     if (!noCache && stored.isPresent() && stored.get().freshAt(now())) {
                         metrics.hit(key, CacheMetrics.Level.STORE);
                         memory.put(key, stored.get());
+                        request.ifPresent(r -> r.dependsOn(key, stored.get().expiresAt()));
                         return Uni.createFrom().item(stored.get().value());
                     }
                     Optional<CachedCopy> expired = stored.or(() -> Optional.ofNullable(inMemory));
@@ -166,9 +192,10 @@ public class UpstreamCache {
         Uni<Loaded> shared = inFlight.computeIfAbsent(key, k -> {
             long startedAt = sequence.get();
             AtomicReference<Uni<Loaded>> self = new AtomicReference<>();
-            Uni<Loaded> load = loader.apply(start.validators())
+            Uni<Loaded> load = loading(() -> loader.apply(start.validators()))
                     .map(fetched -> loaded(k, fetched, start))
-                    .call(loaded -> save(k, type, loaded, startedAt, start.generation()))
+                    .call(loaded -> save(k, type, loaded, startedAt, start.generation(),
+                            start.expired().filter(copy -> copy.freshAt(now())).isPresent()))
                     // A block, not an expression: remove() returns a Uni, which would pick eventually(Supplier<Uni>)
                     // and make the shared read wait on itself. Only this load's entry: an eviction may have replaced it.
                     .eventually(() -> {
@@ -179,7 +206,14 @@ public class UpstreamCache {
             return load;
         });
         return shared.emitOn(caller)
-                .map(Loaded::value)
+                .map(loaded -> {
+                    if (loaded.kept) {
+                        request.ifPresent(r -> r.dependsOn(key, loaded.expiresAt));
+                    } else {
+                        request.ifPresent(CacheRequest::uncacheable); // an eviction overtook it: not the key's copy
+                    }
+                    return loaded.value;
+                })
                 .onFailure(UpstreamCache::isUpstreamFailure)
                 .recoverWithUni(failure -> staleCopy(key, type, failure, request).emitOn(caller));
     }
@@ -188,40 +222,50 @@ public class UpstreamCache {
     private Loaded loaded(CacheKey key, Fetched<Object> fetched, LoadStart start) {
         OffsetDateTime fetchedAt = now();
         if (!fetched.notModified()) {
-            return new Loaded(stamp(fetched.value(), CacheInfo.fresh(fetchedAt)), fetchedAt, fetched.validators());
+            return new Loaded(stamp(fetched.value(), CacheInfo.fresh(fetchedAt)), fetchedAt,
+                    fetchedAt.plus(ttl(key, fetched.value())), fetched.validators());
         }
         CachedCopy unchanged = start.expired()
                 .orElseThrow(() -> new IllegalStateException("not modified, but no copy was revalidated: " + key.value()));
         metrics.revalidated(key);
         Validators validators = fetched.validators().isEmpty() ? unchanged.validators() : fetched.validators();
-        return new Loaded(stamp(unchanged.value(), CacheInfo.fresh(fetchedAt)), fetchedAt, validators);
+        return new Loaded(stamp(unchanged.value(), CacheInfo.fresh(fetchedAt)), fetchedAt,
+                fetchedAt.plus(ttl(key, unchanged.value())), validators);
     }
 
     /**
      * Stores a loaded value in the store and then in memory, unless its key was evicted while the load ran: here (the
      * local sequence) or on any replica (the store generation read before the upstream call has moved on).
      */
-    private Uni<Void> save(CacheKey key, JavaType type, Loaded loaded, long startedAt, long generation) {
+    private Uni<Void> save(CacheKey key, JavaType type, Loaded loaded, long startedAt, long generation,
+            boolean replacesFreshCopy) {
         if (evictedSince(key, startedAt)) {
             return Uni.createFrom().voidItem();
         }
-        OffsetDateTime expiresAt = loaded.fetchedAt().plus(ttl(key, loaded.value()));
-        CachedCopy copy = new CachedCopy(loaded.value(), loaded.fetchedAt(), expiresAt, loaded.validators());
-        CacheStore.Stored stored = new CacheStore.Stored(codec.write(loaded.value(), type), loaded.fetchedAt(), expiresAt,
-                loaded.validators());
+        CachedCopy copy = new CachedCopy(loaded.value, loaded.fetchedAt, loaded.expiresAt, loaded.validators);
+        CacheStore.Stored stored = new CacheStore.Stored(codec.write(loaded.value, type), loaded.fetchedAt,
+                loaded.expiresAt, loaded.validators);
         return store.write(key, stored, generation)
                 .onFailure().invoke(e -> Log.warnf("could not store cache entry %s: %s", key.value(), e.getMessage()))
                 .onFailure().recoverWithItem(true) // the store is down: memory alone still spares the upstream
                 .invoke(written -> {
                     if (written && !evictedSince(key, startedAt)) {
+                        if (replacesFreshCopy) {
+                            replaced(key); // a refresh (no-cache): answers made from the copy it replaces go
+                        }
                         memory.put(key, copy);
+                        loaded.kept = true;
                     }
                 })
                 .replaceWithVoid();
     }
 
     private boolean evictedSince(CacheKey key, long startedAt) {
-        Long evictedAt = lastEviction.getIfPresent(key);
+        return clearedAt > startedAt || after(lastEviction.getIfPresent(key), startedAt)
+                || after(lastEviction.getIfPresent(CacheKey.every(key.upstream(), key.kind())), startedAt);
+    }
+
+    private static boolean after(Long evictedAt, long startedAt) {
         return evictedAt != null && evictedAt > startedAt;
     }
 
@@ -259,15 +303,65 @@ public class UpstreamCache {
         return ttlByKind.getOrDefault(normalise(key.kind()), config.ttlDefault());
     }
 
+    /** Where the eviction sequence stands: what {@link #evictedSince(Collection, long)} compares with. */
+    public long evictionSequence() {
+        return sequence.get();
+    }
+
+    /** Whether any of the entries was evicted, here or by another replica's notice, since the sequence stood there. */
+    public boolean evictedSince(Collection<CacheKey> keys, long since) {
+        for (CacheKey key : keys) {
+            if (evictedSince(key, since)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Calls the listener with every key evicted from now on (an {@link CacheKey#every} key for a whole kind). */
+    void onEviction(Consumer<CacheKey> listener) {
+        evictionListeners.add(listener);
+    }
+
+    /** True while the current thread runs a loader: an upstream read the cache stands for. */
+    public static boolean loading() {
+        return Boolean.TRUE.equals(LOADING.get());
+    }
+
+    private static <T> T loading(Supplier<T> call) {
+        Boolean outer = LOADING.get();
+        LOADING.set(Boolean.TRUE);
+        try {
+            return call.get();
+        } finally {
+            if (outer == null) {
+                LOADING.remove();
+            }
+        }
+    }
+
+    /** A fresh copy was replaced by a newer one: for what was made from it, as good as an eviction. */
+    private void replaced(CacheKey key) {
+        lastEviction.put(key, sequence.incrementAndGet());
+        evictionListeners.forEach(listener -> listener.accept(key));
+    }
+
     private void forgetLocally(CacheKey key) {
         lastEviction.put(key, sequence.incrementAndGet());
-        memory.invalidate(key);
-        inFlight.remove(key);
+        evictionListeners.forEach(listener -> listener.accept(key));
+        if (key.isEvery()) {
+            memory.asMap().keySet().removeIf(key::reaches);
+            inFlight.keySet().removeIf(key::reaches);
+        } else {
+            memory.invalidate(key);
+            inFlight.remove(key);
+        }
     }
 
     private void forgetAllLocally() {
-        sequence.incrementAndGet();
+        clearedAt = sequence.incrementAndGet();
         memory.invalidateAll();
+        evictionListeners.forEach(listener -> listener.accept(null));
     }
 
     /** Empties the memory level; for tests that need a cold cache (with {@link CacheStore#deleteAllNow()}). */

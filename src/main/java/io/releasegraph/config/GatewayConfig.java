@@ -59,6 +59,22 @@ public interface GatewayConfig {
         @WithDefault("PT5M")
         Duration ttlDefault();
 
+        /**
+         * Whole answers to queries, kept while every cache entry they were made from is fresh and not evicted
+         * ({@code cache.ResponseCache}); only when the cache is enabled.
+         */
+        Responses responses();
+
+        interface Responses {
+            /** Keep whole answers at all. */
+            @WithDefault("true")
+            boolean enabled();
+
+            /** The most memory the kept answers may take, in bytes. */
+            @WithDefault("8388608")
+            long maxBytes();
+        }
+
         /** Freshness of a run (job group) that has not finished yet, so polling it sees it finish. */
         @WithDefault("PT2S")
         Duration ttlRunning();

@@ -122,7 +122,7 @@ public class ProductReleaseService {
         List<CacheKey> keys = new ArrayList<>(List.of(
                 CacheKey.of(ReleaseSource.CRYPTLEX, RELEASE, release.externalId()),
                 CacheKey.list(ReleaseSource.CRYPTLEX, ReleaseService.RELEASES),
-                CacheKey.list(ReleaseSource.CRYPTLEX, FILTERED_LISTS)));
+                CacheKey.every(ReleaseSource.CRYPTLEX, FILTERED_LISTS)));
         release.files().forEach(file -> keys.add(CacheKey.of(ReleaseSource.CRYPTLEX, FILE, file.externalId())));
         return cache.evict(keys.toArray(CacheKey[]::new));
     }

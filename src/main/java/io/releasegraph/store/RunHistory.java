@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.releasegraph.cache.CacheRequest;
 import io.releasegraph.domain.RunParameter;
 import io.releasegraph.store.h2.H2RunRepository;
 import io.releasegraph.store.postgresql.PgRunRepository;
@@ -44,10 +45,12 @@ public class RunHistory {
 
     /** Runs of these deployments, newest first. */
     public Uni<List<Run>> ofDeployments(List<Long> deploymentIds) {
+        CacheRequest.current().ifPresent(CacheRequest::uncacheable); // runs change with no eviction to announce it
         return Blocking.supply(() -> findNow(deploymentIds));
     }
 
     public Uni<Optional<Run>> find(long jobGroupId) {
+        CacheRequest.current().ifPresent(CacheRequest::uncacheable);
         return Blocking.supply(() -> findOneNow(jobGroupId));
     }
 

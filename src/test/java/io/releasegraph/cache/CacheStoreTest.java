@@ -112,6 +112,26 @@ class CacheStoreTest {
                 .contains(List.of("v2"));
     }
 
+    /** Lists cached per filter are evicted all at once, and a load that read one of them before cannot store it. */
+    @Test
+    void evictingEveryEntryOfAKindTombstonesEachOfItsRowsAndNoOther() {
+        JavaType type = CacheTypes.listOf(String.class);
+        CacheKey stable = CacheKey.of(ReleaseSource.CRYPTLEX, "productReleases", "channel=stable");
+        CacheKey beta = CacheKey.of(ReleaseSource.CRYPTLEX, "productReleases", "channel=beta");
+        CacheKey other = CacheKey.of(ReleaseSource.CRYPTLEX, "productRelease", "r-1");
+        for (CacheKey key : List.of(stable, beta, other)) {
+            write(key, codec.write(List.of("v1"), type), AT, CacheStore.Snapshot.ABSENT);
+        }
+        long seenBeta = store.read(beta).await().atMost(WAIT).generation();
+
+        store.evict(List.of(CacheKey.every(ReleaseSource.CRYPTLEX, "productReleases"))).await().atMost(WAIT);
+
+        assertThat(store.read(stable).await().atMost(WAIT).copy()).isEmpty();
+        assertThat(store.read(beta).await().atMost(WAIT).copy()).isEmpty();
+        assertThat(store.read(other).await().atMost(WAIT).copy()).as("another kind").isPresent();
+        assertThat(write(beta, codec.write(List.of("old"), type), AT, seenBeta)).as("read before the eviction").isFalse();
+    }
+
     private boolean write(CacheKey key, String payload, OffsetDateTime fetchedAt, long seenGeneration) {
         return store.write(key, new CacheStore.Stored(payload, fetchedAt, fetchedAt.plusMinutes(1)), seenGeneration)
                 .await().atMost(WAIT);

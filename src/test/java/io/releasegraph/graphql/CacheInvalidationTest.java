@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.releasegraph.sandbox.cryptlex.CryptlexSeed;
 import io.releasegraph.sandbox.launchdarkly.LaunchDarklyStore;
 import io.releasegraph.support.CleanSlate;
 import io.releasegraph.support.GraphQLClient;
@@ -119,6 +120,50 @@ class CacheInvalidationTest {
                 .body("data.flagRelease.phases.complete", equalTo(List.of(true, true, false)))
                 .body("data.flagRelease.currentPhase.name", equalTo("Production"));
     }
+
+    @Test
+    void updateProductReleaseEvictsTheReleaseAndEveryFilteredList() {
+        String id = Ids.productRelease(CryptlexSeed.STUDIO_2_5_1_BETA);
+        warmCryptlex(id);
+
+        GraphQLClient.post("updateProductRelease", Map.of("id", id, "input", Map.of("notes", "Edited through the gateway")))
+                .statusCode(200).body("errors", nullValue());
+
+        assertCryptlexShows(id, "notes", "Edited through the gateway");
+    }
+
+    @Test
+    void publishProductReleaseEvictsTheReleaseAndEveryFilteredList() {
+        String id = Ids.productRelease(CryptlexSeed.STUDIO_2_5_1_BETA);
+        warmCryptlex(id);
+
+        GraphQLClient.post("publishProductRelease", Map.of("id", id)).statusCode(200).body("errors", nullValue());
+
+        assertCryptlexShows(id, "published", true);
+    }
+
+    /** The release itself, the whole list and two filtered lists that hold it, all cached. */
+    private static void warmCryptlex(String id) {
+        GraphQLClient.post("productRelease", Map.of("id", id)).statusCode(200).body("errors", nullValue());
+        for (Map<String, Object> filter : PRODUCT_FILTERS) {
+            GraphQLClient.post("productReleases", filter).statusCode(200).body("errors", nullValue())
+                    .body("data.productReleases.nodes.id", org.hamcrest.Matchers.hasItem(id));
+        }
+    }
+
+    private static void assertCryptlexShows(String id, String field, Object value) {
+        if (!"notes".equals(field)) {
+            GraphQLClient.post("productRelease", Map.of("id", id)).statusCode(200)
+                    .body("data.release." + field, equalTo(value));
+        }
+        for (Map<String, Object> filter : PRODUCT_FILTERS) {
+            GraphQLClient.post("productReleases", filter).statusCode(200).body("errors", nullValue())
+                    .body("data.productReleases.nodes.find { it.id == '" + id + "' }." + field, equalTo(value));
+        }
+    }
+
+    private static final List<Map<String, Object>> PRODUCT_FILTERS = List.of(Map.of("first", 50),
+            Map.of("channel", "beta", "first", 50), Map.of("productId", CryptlexSeed.STUDIO_PRODUCT_ID, "first", 50));
 
     /** Caches the deployment, both releases, and both lists, as a frontend showing them would. */
     private static void warmTrifacta(long deployment, long release, long other) {

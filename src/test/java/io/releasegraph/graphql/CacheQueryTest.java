@@ -46,17 +46,23 @@ class CacheQueryTest {
     }
 
     @Test
-    void aRepeatedQueryCausesNoUpstreamCallAndCountsAMemoryHit() {
+    void aRepeatedQueryCausesNoUpstreamCallAndCountsAHit() {
         GraphQLClient.post("deploymentsCache", Map.of()).statusCode(200).body("errors", nullValue());
         double calls = upstreamCalls("listDeployments");
-        double hits = PrometheusMetrics.sum("releasegraph_cache_hits_total", "level", "memory", "kind", "deployments");
+        double answers = PrometheusMetrics.sum("releasegraph_cache_hits_total", "level", "response");
         assertThat(calls).as("the first query called Trifacta").isPositive();
 
         GraphQLClient.post("deploymentsCache", Map.of()).statusCode(200).body("errors", nullValue());
+        assertThat(upstreamCalls("listDeployments")).isEqualTo(calls);
+        assertThat(PrometheusMetrics.sum("releasegraph_cache_hits_total", "level", "response"))
+                .as("the whole answer was kept").isEqualTo(answers + 1);
 
+        // another document over the same entry reads it from memory
+        double memoryHits = PrometheusMetrics.sum("releasegraph_cache_hits_total", "level", "memory", "kind", "deployments");
+        GraphQLClient.post("deployments", Map.of("first", 2)).statusCode(200).body("errors", nullValue());
         assertThat(upstreamCalls("listDeployments")).isEqualTo(calls);
         assertThat(PrometheusMetrics.sum("releasegraph_cache_hits_total", "level", "memory", "kind", "deployments"))
-                .isEqualTo(hits + 1);
+                .isEqualTo(memoryHits + 1);
     }
 
     @Test

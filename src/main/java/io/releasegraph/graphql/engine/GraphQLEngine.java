@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.json.JsonArray;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -19,12 +20,16 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.releasegraph.cache.CacheRequest;
 import io.releasegraph.cache.CacheRequests;
+import io.releasegraph.cache.ResponseCache;
+import io.releasegraph.cache.UpstreamCache;
 import io.releasegraph.config.GatewayConfig;
 import io.releasegraph.graphql.guard.GraphQLRequestGuard;
 import io.releasegraph.graphql.guard.ValidatedRequest;
 import io.releasegraph.observability.GraphQLMetrics;
 import io.smallrye.graphql.schema.model.Schema;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.MIMEHeader;
@@ -38,6 +43,9 @@ import io.vertx.ext.web.RoutingContext;
  * loop, writing the JSON response as it goes. graphql-java spends most of a large response's time per field
  * (execution-step info, futures, instrumentation, data-fetching environments, a context copy per field in
  * SmallRye): a plan spends almost none.
+ *
+ * <p>A query's whole answer is kept in the {@link ResponseCache} when the cache allows (every source a fresh cache
+ * entry), and a repeat is answered with the same bytes until one of those entries is evicted or goes stale.
  *
  * <p>Requests it does not handle (introspection, subscriptions, anything with a fetcher or directive it does not
  * reproduce, an Accept header it does not serve) go on to SmallRye's own route unchanged, so every request gets an
@@ -66,6 +74,8 @@ public class GraphQLEngine {
     private final boolean enabled;
     private final boolean engineHeader;
     private final Counter compiledRequests;
+    private final UpstreamCache cache;
+    private final ResponseCache responses;
     private final Counter smallRyeRequests;
     /** A compiled plan, or why the document is left to SmallRye. */
     private final Cache<PlanKey, Object> plans = Caffeine.newBuilder().maximumSize(500).build();
@@ -73,7 +83,9 @@ public class GraphQLEngine {
 
     GraphQLEngine(Instance<GraphQLSchema> schemas, Instance<Schema> models, ObjectMapper json, GraphQLMetrics metrics,
             CacheRequests cacheRequests, CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest,
-            GatewayConfig config, MeterRegistry registry) {
+            GatewayConfig config, MeterRegistry registry, UpstreamCache cache, ResponseCache responses) {
+        this.cache = cache;
+        this.responses = responses;
         this.schemas = schemas;
         this.models = models;
         this.json = json;
@@ -114,6 +126,18 @@ public class GraphQLEngine {
             return;
         }
         compiledRequests.increment();
+        ResponseCache.Key kept = keptAnswerKey(compiled.plan(), request);
+        if (kept != null) {
+            Optional<byte[]> known = responses.answer(kept);
+            if (known.isPresent()) {
+                long started = System.nanoTime();
+                ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType).setStatusCode(200)
+                        .end(Buffer.buffer(Unpooled.wrappedBuffer(known.get())));
+                metrics.record(compiled.plan().name(), compiled.plan().type(), started, List.of(), true);
+                return;
+            }
+        }
+        long since = cache.evictionSequence();
         RequestScope scope = new RequestScope(() -> {
             QuarkusHttpUser user = (QuarkusHttpUser) ctx.user();
             if (user != null) {
@@ -126,7 +150,7 @@ public class GraphQLEngine {
         new Execution(this, compiled.plan(), request, scope, new Execution.Outcome() {
             @Override
             public void completed(Execution execution) {
-                respond(ctx, contentType, scope, execution);
+                respond(ctx, contentType, scope, execution, kept, since);
             }
 
             @Override
@@ -141,11 +165,29 @@ public class GraphQLEngine {
         return enabled && !(engineHeader && "smallrye".equalsIgnoreCase(ctx.request().getHeader(ENGINE_HEADER)));
     }
 
-    private void respond(RoutingContext ctx, String contentType, RequestScope scope, Execution execution) {
+    /**
+     * Where a query's whole answer may be kept: not for mutations, nor for a request that asks for fresh data
+     * ({@code Cache-Control: no-cache}); null then.
+     */
+    private ResponseCache.Key keptAnswerKey(OperationPlan plan, ValidatedRequest request) {
+        if (!responses.enabled() || plan.serial()
+                || !CacheRequest.current().map(cacheRequest -> !cacheRequest.noCache()).orElse(false)) {
+            return null;
+        }
+        return new ResponseCache.Key(request.query(), request.operation().getName(), request.variablesJson());
+    }
+
+    private void respond(RoutingContext ctx, String contentType, RequestScope scope, Execution execution,
+            ResponseCache.Key kept, long since) {
         try {
-            Buffer body = ResponseJson.write(json, execution.errors(), execution.data(),
-                    cacheRequests.staleWarnings().orElse(null), execution.plan().responseBytes());
+            JsonArray warnings = cacheRequests.staleWarnings().orElse(null);
+            Buffer body = ResponseJson.write(json, execution.errors(), execution.data(), warnings,
+                    execution.plan().responseBytes());
             execution.plan().responseBytes(body.length());
+            if (kept != null && execution.errors().isEmpty() && warnings == null) {
+                CacheRequest.current().ifPresent(cacheRequest -> responses.keep(kept, body.getBytes(),
+                        cacheRequest.dependencies(), since));
+            }
             if (!ctx.response().ended()) {
                 ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType).setStatusCode(200).end(body);
             }

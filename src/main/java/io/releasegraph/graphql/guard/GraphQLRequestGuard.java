@@ -186,8 +186,8 @@ public class GraphQLRequestGuard {
                     Map.of("field", outcome.problem().field()));
             return;
         }
-        new ValidatedRequest(query.asText(), prepared.checked().document(), outcome.operation(), outcome.variables())
-                .attachTo(ctx);
+        new ValidatedRequest(query.asText(), prepared.checked().document(), outcome.operation(), outcome.variables(),
+                variables == null || variables.isNull() ? "{}" : variables.toString()).attachTo(ctx);
         ctx.next();
     }
 

@@ -9,11 +9,11 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * A {@code POST /graphql} request the guard let through: its document (parsed, within the limits, valid for the
- * schema), the operation to run and its variables coerced to the operation's definitions. Whatever executes the
+ * schema), the operation to run and its variables coerced to the operation's definitions (and as sent, in JSON). Whatever executes the
  * request next reads it from the routing context instead of parsing and validating again.
  */
 public record ValidatedRequest(String query, Document document, OperationDefinition operation,
-        CoercedVariables variables) {
+        CoercedVariables variables, String variablesJson) {
 
     static final String KEY = ValidatedRequest.class.getName();
 

@@ -30,6 +30,7 @@ import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.error.NotFoundException;
 import io.releasegraph.error.UpstreamFault;
 import io.releasegraph.provider.Paging;
+import io.releasegraph.provider.ReadsThroughCache;
 import io.releasegraph.provider.RateLimitRetry;
 import io.releasegraph.provider.ReleaseProvider;
 import io.releasegraph.provider.UpstreamClient;
@@ -119,6 +120,7 @@ public class LaunchDarklyClient implements ReleaseProvider {
      * skipped (with a warning) rather than failing every source's list.
      */
     @Override
+    @ReadsThroughCache
     public Uni<List<Release>> listReleases() {
         return joinAll(projects.stream().map(this::releasesOf).toList(), projects.size())
                 .map(perProject -> perProject.stream().flatMap(List::stream).sorted(NEWEST_FIRST)
@@ -126,6 +128,7 @@ public class LaunchDarklyClient implements ReleaseProvider {
     }
 
     @Override
+    @ReadsThroughCache
     public Uni<Optional<Release>> findRelease(GlobalId id) {
         if (!LaunchDarklyMapper.FLAG_RELEASE.equals(id.type())) {
             return Uni.createFrom().item(Optional.empty());
@@ -136,6 +139,7 @@ public class LaunchDarklyClient implements ReleaseProvider {
     }
 
     /** The flag's current release, read through the cache; empty when the flag has none. */
+    @ReadsThroughCache
     public Uni<Optional<FlagRelease>> flagRelease(String projectKey, String flagKey) {
         return cache.get(releaseKey(projectKey, flagKey), CacheTypes.optionalOf(FlagRelease.class),
                 () -> fetchFlagRelease(projectKey, flagKey));
@@ -153,6 +157,7 @@ public class LaunchDarklyClient implements ReleaseProvider {
     }
 
     /** The project's release pipelines, every page, read through the cache. */
+    @ReadsThroughCache
     public Uni<List<ReleasePipeline>> pipelines(String projectKey) {
         return cache.get(pipelinesKey(projectKey), CacheTypes.listOf(ReleasePipeline.class),
                 () -> fetchPipelines(projectKey));
@@ -171,6 +176,7 @@ public class LaunchDarklyClient implements ReleaseProvider {
     }
 
     /** One release pipeline, read through the cache; empty when the project has no such pipeline. */
+    @ReadsThroughCache
     public Uni<Optional<ReleasePipeline>> pipeline(String projectKey, String pipelineKey) {
         return cache.get(pipelineKey(projectKey, pipelineKey), CacheTypes.optionalOf(ReleasePipeline.class),
                 () -> fetchPipeline(projectKey, pipelineKey));
@@ -187,6 +193,7 @@ public class LaunchDarklyClient implements ReleaseProvider {
     }
 
     /** How the pipeline's releases stand, and which flags they are, read through the cache. */
+    @ReadsThroughCache
     public Uni<ReleasePipelineProgress> progress(String projectKey, String pipelineKey) {
         return cache.get(progressKey(projectKey, pipelineKey), CacheTypes.of(ReleasePipelineProgress.class),
                 () -> fetchProgress(projectKey, pipelineKey));
