@@ -7,9 +7,10 @@ import jakarta.interceptor.InvocationContext;
 
 import io.releasegraph.cache.CacheRequest;
 import io.releasegraph.cache.UpstreamCache;
+import io.smallrye.mutiny.Uni;
 
 /**
- * An upstream client called other than as a cache loader (a write, or a read a service makes past the cache) makes
+ * An upstream client called (for a {@code Uni}: an upstream call) other than as a cache loader (a write, or a read a service makes past the cache) makes
  * the current request's answer one that must not be kept whole: no cache entry stands for what it returned. Methods
  * marked {@link ReadsThroughCache} read through the cache themselves and are tracked there.
  */
@@ -20,7 +21,8 @@ public class UncachedReads {
 
     @AroundInvoke
     Object mark(InvocationContext invocation) throws Exception {
-        if (!UpstreamCache.loading() && !invocation.getMethod().isAnnotationPresent(ReadsThroughCache.class)) {
+        if (Uni.class.isAssignableFrom(invocation.getMethod().getReturnType()) && !UpstreamCache.loading()
+                && !invocation.getMethod().isAnnotationPresent(ReadsThroughCache.class)) {
             CacheRequest.current().ifPresent(CacheRequest::uncacheable);
         }
         return invocation.proceed();

@@ -51,6 +51,22 @@ class ResponseCacheTest {
     }
 
     @Test
+    void answersFromEverySourceAndBatchedFieldsAreKept() {
+        List<Object[]> documents = List.of(new Object[] { "parity/nested", Map.of() },
+                new Object[] { "releases", Map.of("first", 100) },
+                new Object[] { "flagRelease", Map.of("projectKey", "web-app", "flagKey", "new-checkout-flow") },
+                new Object[] { "productReleases", Map.of("channel", "beta") });
+        for (Object[] document : documents) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> variables = (Map<String, Object>) document[1];
+            GraphQLClient.post((String) document[0], variables).statusCode(200).body("errors", nullValue());
+            double hits = responseHits();
+            GraphQLClient.post((String) document[0], variables).statusCode(200).body("errors", nullValue());
+            assertThat(responseHits()).as("%s kept", document[0]).isEqualTo(hits + 1);
+        }
+    }
+
+    @Test
     void otherVariablesAreAnotherAnswer() {
         GraphQLClient.post("deploymentCache", Map.of("id", Ids.deployment(1))).statusCode(200);
         double hits = responseHits();
