@@ -122,6 +122,8 @@ final class JsonOutput {
         for (int i = 0; i < utf8.length; i++) {
             int b = utf8[i];
             if (b >= 0 && (b < 0x20 || b == '"' || b == '\\')) {
+                // an escape takes up to six bytes where one was reserved: room for it and all that follows
+                ensure(utf8.length - from + 6);
                 System.arraycopy(utf8, from, bytes, length, i - from);
                 length += i - from;
                 escape(b);
@@ -134,7 +136,6 @@ final class JsonOutput {
     }
 
     private void escape(int b) {
-        ensure(6 + 2);
         bytes[length++] = '\\';
         switch (b) {
             case '"', '\\' -> bytes[length++] = (byte) b;
