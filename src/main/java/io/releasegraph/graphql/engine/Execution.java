@@ -172,7 +172,9 @@ final class Execution {
     void start() {
         pass(() -> {
             if (plan.serial()) {
-                nextRootField();
+                if (plan.root().fields.length > 0) { // every mutation may be skipped: data is then {}
+                    nextRootField();
+                }
             } else {
                 resolveFields(data, null);
             }
@@ -214,8 +216,10 @@ final class Execution {
         if (pending > 0 || finished) {
             return;
         }
-        if (plan.serial() && nextRoot < plan.root().fields.length) {
-            pass(this::nextRootField); // a mutation's next root field starts when the previous one is complete
+        // a mutation's next root field starts when the previous one is complete, and none does once data is null
+        // (graphql-java's serial strategy stops there too: the client could not learn what a later one did)
+        if (plan.serial() && !dataNull && nextRoot < plan.root().fields.length) {
+            pass(this::nextRootField);
             return;
         }
         finished = true;
@@ -460,10 +464,11 @@ final class Execution {
 
     // ---- Completing values ---------------------------------------------------------------------------------------
 
+    /**
+     * Completes a value even under a node already nulled (dead): graphql-java resolves every field it started, so the
+     * upstream calls made and the errors reported do not depend on which failure came first.
+     */
     private void complete(Node owner, int slot, Completion.Position position, Object fetched) {
-        if (owner.dead) {
-            return;
-        }
         Object value = unbox(fetched);
         if (value == null) {
             completeNull(owner, slot, position);
@@ -557,9 +562,6 @@ final class Execution {
     }
 
     private void completeNull(Node owner, int slot, Completion.Position position) {
-        if (owner.dead) {
-            return;
-        }
         if (!position.nonNull()) {
             owner.values[slot] = null;
             return;
