@@ -368,28 +368,8 @@ final class DocumentGenerator {
             case "idempotencyKey" -> "key-" + random.nextInt(4);
             case "after" -> pick(List.of("not-a-cursor", "YXJyYXljb25uZWN0aW9uOjE=", ""));
             case "version" -> pick(List.of("1.2.3", "2.0.0", "1.2.3.4.5", "v9", ""));
-            default -> text();
+            default -> RandomText.of(random, 16, 400);
         };
-    }
-
-    /** Text with what JSON must escape, control characters, non-ASCII and surrogate pairs. */
-    private String text() {
-        int length = random.nextInt(4) == 0 ? random.nextInt(0, 400) : random.nextInt(0, 16);
-        StringBuilder text = new StringBuilder(length);
-        while (text.length() < length) {
-            switch (random.nextInt(7)) {
-                case 0 -> text.append((char) random.nextInt(0, 0x20));
-                case 1 -> text.append("\"\\/".charAt(random.nextInt(3)));
-                case 2, 3 -> text.append((char) random.nextInt(0x20, 0x7f));
-                case 4 -> text.append((char) random.nextInt(0xa0, 0x800));
-                case 5 -> {
-                    char c = (char) random.nextInt(0x800, 0xfffe);
-                    text.append(Character.isSurrogate(c) ? '\u2028' : c);
-                }
-                default -> text.appendCodePoint(random.nextInt(0x10000, 0x10ffff));
-            }
-        }
-        return text.toString();
     }
 
     private <T> T pick(List<T> values) {

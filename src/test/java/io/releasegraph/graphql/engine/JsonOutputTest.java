@@ -61,32 +61,13 @@ class JsonOutputTest {
     void randomUnicodeTextIsWrittenAsSmallRyeWritesIt() throws Exception {
         SplittableRandom random = new SplittableRandom(SEED);
         for (int n = 0; n < COUNT; n++) {
-            String text = randomText(random);
+            String text = RandomText.of(random, 40, 3000);
             JsonOutput out = new JsonOutput(random.nextInt(0, 300));
             out.string(text);
             String written = new String(bytes(out), StandardCharsets.UTF_8);
             assertThat(written).as("seed %d, text %d", SEED, n).isEqualTo(parsson(text));
             assertThat(JSON.readValue(bytes(out), String.class)).as("seed %d, text %d", SEED, n).isEqualTo(text);
         }
-    }
-
-    static String randomText(SplittableRandom random) {
-        int length = random.nextInt(4) == 0 ? random.nextInt(0, 3000) : random.nextInt(0, 40);
-        StringBuilder text = new StringBuilder(length);
-        while (text.length() < length) {
-            switch (random.nextInt(6)) {
-                case 0 -> text.append((char) random.nextInt(0, 0x20));
-                case 1 -> text.append("\"\\/".charAt(random.nextInt(3)));
-                case 2 -> text.append((char) random.nextInt(0x20, 0x7f));
-                case 3 -> text.append((char) random.nextInt(0x80, 0x800));
-                case 4 -> {
-                    char c = (char) random.nextInt(0x800, 0x10000);
-                    text.append(Character.isSurrogate(c) ? 'x' : c);
-                }
-                default -> text.appendCodePoint(random.nextInt(0x10000, 0x110000));
-            }
-        }
-        return text.toString();
     }
 
     /** A JSON string as SmallRye's response writer (Jakarta JSON) writes it. */
