@@ -18,7 +18,8 @@ import io.smallrye.graphql.spi.EventingService;
  *
  * <p>The schema builder has no getter for the code registry SmallRye set, so the builder is built once here to read
  * it (its public {@link GraphQLSchema#getCodeRegistry()}); building twice is safe (graphql-java's build only adds
- * built-ins and replaces type references, both idempotent) and costs some milliseconds at start only.
+ * built-ins and replaces type references, both idempotent) and costs one more schema build at start (it loads the
+ * classes SmallRye's own build would load; logged at DEBUG).
  */
 public class SchemaTuning implements EventingService {
 
