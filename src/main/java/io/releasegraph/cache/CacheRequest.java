@@ -89,8 +89,9 @@ public final class CacheRequest {
         answerWanted = true;
     }
 
+    /** The answer is wanted and could still be kept (it read cache entries only), so it is worth offering. */
     public boolean answerWanted() {
-        return answerWanted;
+        return answerWanted && !uncacheable && staleServes.isEmpty() && !dependencies.isEmpty();
     }
 
     /** The body about to be sent, offered by the engine that made it when it has no errors. */
