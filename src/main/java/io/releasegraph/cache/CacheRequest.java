@@ -29,6 +29,8 @@ public final class CacheRequest {
     private final List<StaleServe> staleServes = new CopyOnWriteArrayList<>();
     private final List<Dependency> dependencies = new CopyOnWriteArrayList<>();
     private volatile boolean uncacheable;
+    private volatile boolean answerWanted;
+    private volatile byte[] answer;
 
     CacheRequest(boolean noCache) {
         this.noCache = noCache;
@@ -80,6 +82,26 @@ public final class CacheRequest {
     /** The entries the answer depends on; empty when it may not be kept (see {@link #uncacheable()}). */
     public List<Dependency> dependencies() {
         return uncacheable || !staleServes.isEmpty() ? List.of() : List.copyOf(dependencies);
+    }
+
+    /** The response cache would keep this request's answer: whichever engine writes it offers the body. */
+    public void wantAnswer() {
+        answerWanted = true;
+    }
+
+    /** The answer is wanted and could still be kept (it read cache entries only), so it is worth offering. */
+    public boolean answerWanted() {
+        return answerWanted && !uncacheable && staleServes.isEmpty() && !dependencies.isEmpty();
+    }
+
+    /** The body about to be sent, offered by the engine that made it when it has no errors. */
+    public void answered(byte[] body) {
+        answer = body;
+    }
+
+    /** The body offered by the engine, if any (none for an answer with errors). */
+    public Optional<byte[]> answer() {
+        return Optional.ofNullable(answer);
     }
 
     public List<StaleServe> staleServes() {

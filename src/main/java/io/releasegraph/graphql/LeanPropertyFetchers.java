@@ -2,18 +2,14 @@ package io.releasegraph.graphql;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.HashMap;
-import java.util.Map;
 
 import graphql.TrivialDataFetcher;
-import graphql.schema.DataFetcher;
-import graphql.schema.DataFetcherFactory;
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.FieldCoordinates;
-import graphql.schema.GraphQLCodeRegistry;
-import graphql.schema.GraphQLFieldDefinition;
-import io.quarkus.logging.Log;
+import io.smallrye.graphql.execution.datafetcher.PlugableDataFetcher;
+import io.smallrye.graphql.schema.model.Field;
 import io.smallrye.graphql.schema.model.Reference;
+import io.smallrye.graphql.schema.model.Type;
+import io.smallrye.graphql.spi.DataFetcherService;
 
 /**
  * SmallRye's {@code FieldDataFetcher} serves every plain property (a record component such as {@code name} or
@@ -21,46 +17,39 @@ import io.smallrye.graphql.schema.model.Reference;
  * selected fields as JSON, a context copy; about a quarter of what a 100-object list allocates. For a property it
  * reads by method, with no transformation (dates and formatted numbers have one) and no adapter, this fetcher calls
  * the same method and nothing else. Everything else keeps SmallRye's fetcher.
+ *
+ * <p>Plugged in through SmallRye's {@link DataFetcherService} ({@code META-INF/services}), which SmallRye asks for each
+ * property's fetcher with the model it would build its own from; answering null leaves SmallRye's.
  */
-final class LeanPropertyFetchers {
+public final class LeanPropertyFetchers implements DataFetcherService {
 
-    private static final String SMALLRYE_FIELD_FETCHER = "io.smallrye.graphql.execution.datafetcher.FieldDataFetcher";
-
-    private LeanPropertyFetchers() {
+    /** Services are asked in ascending priority: after Quarkus' (1), which plugs no property fetcher. */
+    @Override
+    public Integer getPriority() {
+        return Integer.MAX_VALUE;
     }
 
-    /** Replaces the eligible SmallRye fetchers in the registry; answers how many. */
-    static int apply(GraphQLCodeRegistry registry, GraphQLCodeRegistry.Builder code) throws ReflectiveOperationException {
-        Map<FieldCoordinates, DataFetcherFactory<?>> fetchers = new HashMap<>(
-                SchemaTuning.read(GraphQLCodeRegistry.class, "dataFetcherMap", registry));
-        int replaced = 0;
-        for (Map.Entry<FieldCoordinates, DataFetcherFactory<?>> entry : fetchers.entrySet()) {
-            DataFetcher<?> fetcher = entry.getValue().get((GraphQLFieldDefinition) null);
-            if (fetcher == null || !SMALLRYE_FIELD_FETCHER.equals(fetcher.getClass().getName())) {
-                continue;
-            }
-            Method accessor = plainAccessor(fetcher);
-            if (accessor != null) {
-                code.dataFetcher(entry.getKey(), new Lean(accessor));
-                replaced++;
-            }
-        }
-        return replaced;
+    @Override
+    public PlugableDataFetcher<?> getFieldDataFetcher(Field field, Type type, Reference owner) {
+        Method accessor = plainAccessor(field, owner);
+        return accessor == null ? null : new Lean(accessor);
     }
 
     /** The accessor method SmallRye would call, when SmallRye would do nothing else with its result. */
-    private static Method plainAccessor(DataFetcher<?> smallRye) throws ReflectiveOperationException {
-        io.smallrye.graphql.schema.model.Field field = SchemaTuning.read(smallRye.getClass(), "field", smallRye);
-        Reference owner = SchemaTuning.read(smallRye.getClass(), "owner", smallRye);
+    private static Method plainAccessor(Field field, Reference owner) {
         if (field.getMethodName() == null || field.hasTransformation() || field.isAdaptingTo() || field.isAdaptingWith()) {
             return null;
         }
-        Class<?> type = Class.forName(owner.getClassName(), false, Thread.currentThread().getContextClassLoader());
-        return type.getMethod(field.getMethodName());
+        try {
+            Class<?> type = Class.forName(owner.getClassName(), false, Thread.currentThread().getContextClassLoader());
+            return type.getMethod(field.getMethodName());
+        } catch (ReflectiveOperationException | LinkageError unreadable) {
+            return null; // SmallRye's fetcher reads it its own way
+        }
     }
 
     /** Reads one property; trivial for graphql-java, which then skips its field-fetch instrumentation. */
-    private static final class Lean implements DataFetcher<Object>, TrivialDataFetcher<Object> {
+    public static final class Lean implements PlugableDataFetcher<Object>, TrivialDataFetcher<Object> {
 
         private final Method accessor;
 
@@ -80,9 +69,5 @@ final class LeanPropertyFetchers {
                 throw thrown.getCause() instanceof Exception cause ? cause : thrown;
             }
         }
-    }
-
-    static void log(int replaced) {
-        Log.debugf("%d plain properties read without SmallRye's per-field context", replaced);
     }
 }

@@ -1,7 +1,5 @@
 package io.releasegraph.graphql;
 
-import java.lang.reflect.Field;
-
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import graphql.schema.GraphQLCodeRegistry;
@@ -11,18 +9,17 @@ import io.quarkus.logging.Log;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
- * Two per-field costs of SmallRye GraphQL 2.17, removed from the code registry before the schema is built (found
- * through {@link java.util.ServiceLoader}, {@code META-INF/services}, like every SmallRye event listener):
- * <ul>
- * <li>the default {@code quarkus.smallrye-graphql.field-visibility} ("default") becomes a {@code BlockedFields} with
- * the regular expression "default", matched against every field graphql-java resolves (12% of what a 100-object
- * list allocates); with the default setting graphql-java's own visibility is put back, any other setting (e.g.
- * {@code no-introspection}) is left as SmallRye made it;</li>
- * <li>plain properties read through {@link LeanPropertyFetchers}.</li>
- * </ul>
- * The builder and the registry expose no getters for what SmallRye set, so they are read by reflection; should a
- * SmallRye or graphql-java upgrade change them, the schema is built as SmallRye made it (and the schema-tuning test
- * fails).
+ * The default {@code quarkus.smallrye-graphql.field-visibility} ("default") becomes, in SmallRye GraphQL 2.17, a
+ * {@code BlockedFields} with the regular expression "default", matched against every field graphql-java resolves
+ * (12% of what a 100-object list allocates). With the default setting graphql-java's own visibility is put back
+ * before the schema is built; any other setting (e.g. {@code no-introspection}) is left as SmallRye made it. Found
+ * through {@link java.util.ServiceLoader} ({@code META-INF/services}), like every SmallRye event listener. The other
+ * per-field cost, SmallRye's property fetcher, is {@link LeanPropertyFetchers}'.
+ *
+ * <p>The schema builder has no getter for the code registry SmallRye set, so the builder is built once here to read
+ * it (its public {@link GraphQLSchema#getCodeRegistry()}); building twice is safe (graphql-java's build only adds
+ * built-ins and replaces type references, both idempotent) and costs one more schema build at start (it loads the
+ * classes SmallRye's own build would load; logged at DEBUG).
  */
 public class SchemaTuning implements EventingService {
 
@@ -36,26 +33,22 @@ public class SchemaTuning implements EventingService {
 
     @Override
     public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {
-        try {
-            GraphQLCodeRegistry built = read(GraphQLSchema.Builder.class, "codeRegistry", builder);
-            boolean defaultVisibility = DEFAULT_VISIBILITY.equals(ConfigProvider.getConfig()
-                    .getOptionalValue(VISIBILITY_SETTING, String.class).orElse(DEFAULT_VISIBILITY).trim());
-            GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry(built);
-            if (defaultVisibility) {
-                code.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY);
-            }
-            LeanPropertyFetchers.log(LeanPropertyFetchers.apply(built, code));
-            return builder.codeRegistry(code.build());
-        } catch (ReflectiveOperationException | RuntimeException unexpected) {
-            Log.warnf("GraphQL schema left as SmallRye built it: %s", unexpected.toString());
+        boolean defaultVisibility = DEFAULT_VISIBILITY.equals(ConfigProvider.getConfig()
+                .getOptionalValue(VISIBILITY_SETTING, String.class).orElse(DEFAULT_VISIBILITY).trim());
+        if (!defaultVisibility) {
             return builder;
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    static <T> T read(Class<?> owner, String fieldName, Object instance) throws ReflectiveOperationException {
-        Field field = owner.getDeclaredField(fieldName);
-        field.setAccessible(true);
-        return (T) field.get(instance);
+        long started = System.nanoTime();
+        GraphQLCodeRegistry built;
+        try {
+            built = builder.build().getCodeRegistry();
+        } catch (RuntimeException invalid) {
+            Log.warnf("GraphQL schema left as SmallRye built it: %s", invalid.toString()); // SmallRye's build says why
+            return builder;
+        }
+        Log.debugf("field visibility reset (read SmallRye's code registry in %d ms)",
+                (System.nanoTime() - started) / 1_000_000);
+        return builder.codeRegistry(built.transform(code -> code
+                .fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY)));
     }
 }

@@ -7,6 +7,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.InstanceHandle;
 import io.releasegraph.cache.CacheRequests;
+import io.releasegraph.graphql.engine.ResponseCacheRoute;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.spi.EventingService;
 
@@ -23,8 +24,12 @@ public class GraphQLEventsBridge implements EventingService {
         return null;
     }
 
-    /** The application's listeners, by bean name: metrics first, then the cache's stale warnings. */
-    private static final List<String> LISTENERS = List.of(GraphQLMetrics.BEAN_NAME, CacheRequests.BEAN_NAME);
+    /**
+     * The application's listeners, by bean name: metrics first, then the cache's stale warnings, then the response
+     * cache, which takes the body as it will be written (warnings included).
+     */
+    private static final List<String> LISTENERS = List.of(GraphQLMetrics.BEAN_NAME, CacheRequests.BEAN_NAME,
+            ResponseCacheRoute.BEAN_NAME);
 
     @Override
     public void beforeExecute(Context context) {

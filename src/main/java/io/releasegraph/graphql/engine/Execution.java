@@ -23,8 +23,6 @@ import org.eclipse.microprofile.graphql.GraphQLException;
 import graphql.GraphQLError;
 import graphql.SerializationError;
 import graphql.TypeResolutionEnvironment;
-import graphql.execution.DataFetcherExceptionHandlerParameters;
-import graphql.execution.DataFetcherResult;
 import graphql.execution.ExecutionStepInfo;
 import graphql.execution.NonNullableFieldWasNullError;
 import graphql.execution.NonNullableFieldWasNullException;
@@ -43,11 +41,6 @@ import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLTypeUtil;
 import io.quarkus.logging.Log;
 import io.releasegraph.graphql.guard.ValidatedRequest;
-import io.smallrye.graphql.SmallRyeGraphQLServerMessages;
-import io.smallrye.graphql.execution.error.ExceptionHandler;
-import io.smallrye.graphql.execution.error.GraphQLExceptionWhileDataFetching;
-import io.smallrye.graphql.transformation.AbstractDataFetcherException;
-import io.smallrye.graphql.validation.BeanValidationUtil;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -59,13 +52,12 @@ import io.vertx.core.Vertx;
  * <p>Values are completed into a tree of {@link Node}s as they arrive: properties at once, resolver calls when their
  * {@code Uni} completes. Batched fields found while completing are collected and called once per level, when no
  * more work can run synchronously, as graphql-java's data loaders are dispatched. A null in a non-null position
- * nulls the nearest nullable ancestor, as the spec says. Errors are made by SmallRye's own exception handler, so
- * their messages and {@code extensions} are the ones SmallRye would send.
+ * nulls the nearest nullable ancestor, as the spec says. Errors are made by SmallRye's own exception handler (through
+ * the {@link SmallRyeAdapter}), so their messages and {@code extensions} are the ones SmallRye would send.
  */
 final class Execution {
 
     private static final Object PENDING = new Object();
-    private static final ExceptionHandler EXCEPTIONS = new ExceptionHandler();
 
     /** A JSON object (with a plan) or list (without) of the response being built. */
     static final class Node {
@@ -375,13 +367,11 @@ final class Execution {
 
     private void completeResult(Node node, int slot, FieldPlan field, Resolver.Invocation invocation, Object item) {
         Object value = item;
-        if (invocation.output != null && !invocation.batch) {
+        if (!invocation.batch) {
             try {
-                value = invocation.output.transformOrAdaptResponse(item, Resolver.arguments(null, arguments(field)));
-            } catch (AbstractDataFetcherException untransformable) {
-                DataFetcherResult.Builder<Object> result = DataFetcherResult.newResult();
-                untransformable.appendDataFetcherResult(result, environment(field, path(node, slot)));
-                errors.addAll(result.build().getErrors());
+                value = invocation.call.output(item, arguments(field));
+            } catch (SmallRyeAdapter.Untransformable untransformable) {
+                errors.addAll(untransformable.errors(environment(field, path(node, slot))));
                 completeNull(node, slot, field.position());
                 return;
             }
@@ -394,10 +384,8 @@ final class Execution {
     /** Thrown by the resolver method itself (SmallRye's {@code AbstractDataFetcher.get}). */
     private void thrown(Node node, int slot, FieldPlan field, Throwable thrown) {
         ResultPath path = path(node, slot);
-        if (thrown instanceof AbstractDataFetcherException untransformable) {
-            DataFetcherResult.Builder<Object> result = DataFetcherResult.newResult();
-            untransformable.appendDataFetcherResult(result, environment(field, path));
-            errors.addAll(result.build().getErrors());
+        if (thrown instanceof SmallRyeAdapter.Untransformable untransformable) {
+            errors.addAll(untransformable.errors(environment(field, path)));
         } else if (thrown instanceof GraphQLException partial) {
             partial(node, slot, field, partial);
             return;
@@ -422,32 +410,25 @@ final class Execution {
             violations(node, slot, field, invalid);
             return;
         }
-        Throwable reported = cause instanceof Exception
-                ? SmallRyeGraphQLServerMessages.msg.dataFetcherException(invocation.operation, cause)
-                : cause;
+        Throwable reported = cause instanceof Exception exception ? invocation.call.failure(exception) : cause;
         errors.addAll(handled(reported, field, path(node, slot)));
         completeNull(node, slot, field.position());
     }
 
     /** A {@link GraphQLException} carries data and an error, both of which go into the response. */
     private void partial(Node node, int slot, FieldPlan field, GraphQLException partial) {
-        errors.add(new GraphQLExceptionWhileDataFetching(path(node, slot), partial,
-                field.field().getSingleField().getSourceLocation()));
+        errors.add(SmallRyeAdapter.partial(path(node, slot), partial, field.field().getSingleField().getSourceLocation()));
         complete(node, slot, field.position(), partial.getPartialResults());
     }
 
     private void violations(Node node, int slot, FieldPlan field, ConstraintViolationException invalid) {
-        DataFetcherResult.Builder<Object> result = DataFetcherResult.newResult();
         Resolver.Invocation invocation = (Resolver.Invocation) field.resolver();
-        BeanValidationUtil.addConstraintViolationsToDataFetcherResult(invalid.getConstraintViolations(),
-                invocation.method(), result, environment(field, path(node, slot)));
-        errors.addAll(result.build().getErrors());
+        errors.addAll(SmallRyeAdapter.violations(invalid, invocation.method(), environment(field, path(node, slot))));
         completeNull(node, slot, field.position());
     }
 
     private static List<GraphQLError> handled(Throwable failure, FieldPlan field, ResultPath path) {
-        return EXCEPTIONS.handleException(DataFetcherExceptionHandlerParameters.newExceptionParameters()
-                .dataFetchingEnvironment(environment(field, path)).exception(failure).build()).join().getErrors();
+        return SmallRyeAdapter.handled(failure, environment(field, path));
     }
 
     /** What SmallRye's error helpers read: the field's path, AST (for the location) and definition. */

@@ -1,8 +1,6 @@
 package io.releasegraph.graphql.engine;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,17 +20,12 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.releasegraph.cache.CacheRequest;
 import io.releasegraph.cache.CacheRequests;
-import io.releasegraph.cache.ResponseCache;
-import io.releasegraph.cache.UpstreamCache;
 import io.releasegraph.config.GatewayConfig;
 import io.releasegraph.graphql.guard.GraphQLRequestGuard;
 import io.releasegraph.graphql.guard.ValidatedRequest;
 import io.releasegraph.observability.GraphQLMetrics;
-import io.smallrye.graphql.schema.model.Schema;
-import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -44,8 +37,8 @@ import io.vertx.ext.web.RoutingContext;
  * (execution-step info, futures, instrumentation, data-fetching environments, a context copy per field in
  * SmallRye): a plan spends almost none.
  *
- * <p>A query's whole answer is kept in the {@link ResponseCache} when the cache allows (every source a fresh cache
- * entry), and a repeat is answered with the same bytes until one of those entries is evicted or goes stale.
+ * <p>Everything it takes from SmallRye goes through the {@link SmallRyeAdapter}. Whole answers are kept and
+ * answered in front of both engines ({@link ResponseCacheRoute}); the engine only offers the body it wrote.
  *
  * <p>Requests it does not handle (introspection, subscriptions, anything with a fetcher or directive it does not
  * reproduce, an Accept header it does not serve) go on to SmallRye's own route unchanged, so every request gets an
@@ -57,7 +50,6 @@ public class GraphQLEngine {
     /** With {@code gateway.graphql.engine-header}: a request that names SmallRye runs on it. */
     public static final String ENGINE_HEADER = "X-Releasegraph-Engine";
 
-    private static final String DEFAULT_CONTENT_TYPE = "application/graphql-response+json; charset=UTF-8";
     /** Plans of documents up to this size are kept, as the guard keeps their parsed form. */
     private static final int CACHED_DOCUMENT_CHARS = 8 * 1024;
 
@@ -65,7 +57,7 @@ public class GraphQLEngine {
     }
 
     private final Instance<GraphQLSchema> schemas;
-    private final Instance<Schema> models;
+    private final SmallRyeAdapter smallRye;
     private final ObjectMapper json;
     private final GraphQLMetrics metrics;
     private final CacheRequests cacheRequests;
@@ -74,20 +66,16 @@ public class GraphQLEngine {
     private final boolean enabled;
     private final boolean engineHeader;
     private final Counter compiledRequests;
-    private final UpstreamCache cache;
-    private final ResponseCache responses;
     private final Counter smallRyeRequests;
     /** A compiled plan, or why the document is left to SmallRye. */
     private final Cache<PlanKey, Object> plans = Caffeine.newBuilder().maximumSize(500).build();
     private volatile Bindings bindings;
 
-    GraphQLEngine(Instance<GraphQLSchema> schemas, Instance<Schema> models, ObjectMapper json, GraphQLMetrics metrics,
+    GraphQLEngine(Instance<GraphQLSchema> schemas, SmallRyeAdapter smallRye, ObjectMapper json, GraphQLMetrics metrics,
             CacheRequests cacheRequests, CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest,
-            GatewayConfig config, MeterRegistry registry, UpstreamCache cache, ResponseCache responses) {
-        this.cache = cache;
-        this.responses = responses;
+            GatewayConfig config, MeterRegistry registry) {
         this.schemas = schemas;
-        this.models = models;
+        this.smallRye = smallRye;
         this.json = json;
         this.metrics = metrics;
         this.cacheRequests = cacheRequests;
@@ -116,7 +104,7 @@ public class GraphQLEngine {
 
     private void handle(RoutingContext ctx) {
         ValidatedRequest request = ValidatedRequest.of(ctx).orElse(null);
-        String contentType = request == null || !chosen(ctx) ? null : responseType(ctx);
+        String contentType = request == null || !chosen(ctx) ? null : ResponseCacheRoute.responseType(ctx);
         Planner.Compiled compiled = contentType == null ? null : compiled(request);
         if (compiled == null) {
             if (request != null) {
@@ -126,18 +114,6 @@ public class GraphQLEngine {
             return;
         }
         compiledRequests.increment();
-        ResponseCache.Key kept = keptAnswerKey(compiled.plan(), request);
-        if (kept != null) {
-            Optional<byte[]> known = responses.answer(kept);
-            if (known.isPresent()) {
-                long started = System.nanoTime();
-                ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType).setStatusCode(200)
-                        .end(Buffer.buffer(Unpooled.wrappedBuffer(known.get())));
-                metrics.record(compiled.plan().name(), compiled.plan().type(), started, List.of(), true);
-                return;
-            }
-        }
-        long since = cache.evictionSequence();
         RequestScope scope = new RequestScope(() -> {
             QuarkusHttpUser user = (QuarkusHttpUser) ctx.user();
             if (user != null) {
@@ -150,7 +126,7 @@ public class GraphQLEngine {
         new Execution(this, compiled.plan(), request, scope, new Execution.Outcome() {
             @Override
             public void completed(Execution execution) {
-                respond(ctx, contentType, scope, execution, kept, since);
+                respond(ctx, contentType, scope, execution);
             }
 
             @Override
@@ -161,32 +137,28 @@ public class GraphQLEngine {
         }).start();
     }
 
+    /**
+     * A kept answer was sent instead of running the request: it counts for the engine that would have run it, as
+     * when the engine kept answers itself (the plan is known by then, so this costs a cache lookup).
+     */
+    void countKeptAnswer(RoutingContext ctx, ValidatedRequest request) {
+        boolean compiled = chosen(ctx) && compiled(request) != null;
+        (compiled ? compiledRequests : smallRyeRequests).increment();
+    }
+
     private boolean chosen(RoutingContext ctx) {
         return enabled && !(engineHeader && "smallrye".equalsIgnoreCase(ctx.request().getHeader(ENGINE_HEADER)));
     }
 
-    /**
-     * Where a query's whole answer may be kept: not for mutations, nor for a request that asks for fresh data
-     * ({@code Cache-Control: no-cache}); null then.
-     */
-    private ResponseCache.Key keptAnswerKey(OperationPlan plan, ValidatedRequest request) {
-        if (!responses.enabled() || plan.serial()
-                || !CacheRequest.current().map(cacheRequest -> !cacheRequest.noCache()).orElse(false)) {
-            return null;
-        }
-        return new ResponseCache.Key(request.query(), request.operation().getName(), request.variablesJson());
-    }
-
-    private void respond(RoutingContext ctx, String contentType, RequestScope scope, Execution execution,
-            ResponseCache.Key kept, long since) {
+    private void respond(RoutingContext ctx, String contentType, RequestScope scope, Execution execution) {
         try {
             JsonArray warnings = cacheRequests.staleWarnings().orElse(null);
             Buffer body = ResponseJson.write(json, execution.errors(), execution.data(), warnings,
                     execution.plan().responseBytes());
             execution.plan().responseBytes(body.length());
-            if (kept != null && execution.errors().isEmpty() && warnings == null) {
-                CacheRequest.current().ifPresent(cacheRequest -> responses.keep(kept, body.getBytes(),
-                        cacheRequest.dependencies(), since));
+            if (execution.errors().isEmpty() && warnings == null) {
+                CacheRequest.current().filter(CacheRequest::answerWanted)
+                        .ifPresent(cacheRequest -> cacheRequest.answered(body.getBytes()));
             }
             if (!ctx.response().ended()) {
                 ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType).setStatusCode(200).end(body);
@@ -234,34 +206,11 @@ public class GraphQLEngine {
         if (known == null) {
             synchronized (this) {
                 if (bindings == null) {
-                    bindings = new Bindings(schemas.get(), models.get());
+                    bindings = new Bindings(schemas.get(), smallRye.model());
                 }
                 known = bindings;
             }
         }
         return known;
-    }
-
-    /**
-     * The content type SmallRye would answer with (its {@code Accept} handling), or null for what only SmallRye
-     * answers: an {@code Accept} it refuses (406) or a charset other than UTF-8.
-     */
-    private static String responseType(RoutingContext ctx) {
-        List<MIMEHeader> accepted = ctx.parsedHeaders() == null ? null : ctx.parsedHeaders().accept();
-        if (accepted == null || accepted.isEmpty()) {
-            return DEFAULT_CONTENT_TYPE;
-        }
-        for (MIMEHeader type : accepted) {
-            String raw = type.rawValue();
-            if (raw.startsWith("application/json") || raw.startsWith("application/graphql-response+json")
-                    || raw.startsWith("application/graphql+json")) {
-                Optional<String> charset = Optional.ofNullable(type.parameter("charset"));
-                return charset.isEmpty() || charset.get().equalsIgnoreCase("utf-8") ? raw : null;
-            }
-            if (raw.startsWith("*/*")) {
-                return DEFAULT_CONTENT_TYPE;
-            }
-        }
-        return null;
     }
 }

@@ -8,17 +8,16 @@ import jakarta.json.JsonArray;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import graphql.GraphQLError;
-import io.smallrye.graphql.execution.error.ExecutionErrorsService;
 import io.vertx.core.buffer.Buffer;
 
 /**
  * Writes an execution's response in SmallRye's layout ({@code errors}, then {@code data}, then {@code extensions}),
- * straight from the result tree ({@link JsonOutput}). Errors are rendered by SmallRye's own service, so they read as SmallRye's do
- * (only the configured {@code extensions} fields, the error-extension providers' entries).
+ * straight from the result tree ({@link JsonOutput}). Errors are rendered by SmallRye's own service
+ * ({@link SmallRyeAdapter#errorsJson}), so they read as SmallRye's do (only the configured {@code extensions} fields,
+ * the error-extension providers' entries).
  */
 final class ResponseJson {
 
-    private static final ExecutionErrorsService ERRORS = new ExecutionErrorsService();
     private static final byte[] ERRORS_KEY = JsonOutput.key("errors");
     private static final byte[] DATA_KEY = JsonOutput.key("data");
     private static final byte[] EXTENSIONS_KEY = JsonOutput.key("extensions");
@@ -38,7 +37,7 @@ final class ResponseJson {
         out.write((byte) '{');
         if (!errors.isEmpty()) {
             out.write(ERRORS_KEY);
-            out.raw(ERRORS.toJsonErrors(errors).toString());
+            out.raw(SmallRyeAdapter.errorsJson(errors));
             out.comma();
         }
         out.write(DATA_KEY);

@@ -54,8 +54,10 @@ public class GraphQLRequestGuard {
     static final int BODY_ORDER = AUTHENTICATE_ORDER + 1;
     /** After the multipart handler turned an upload into a plain JSON request, before SmallRye's route. */
     static final int DOCUMENT_ORDER = MultipartGraphQLHandler.ORDER + 5;
-    /** After the document check, before SmallRye's route: where the gateway's engine runs what it can. */
-    public static final int EXECUTE_ORDER = DOCUMENT_ORDER + 1;
+    /** After the document check, in front of both engines: where kept whole answers are given. */
+    public static final int ANSWER_ORDER = DOCUMENT_ORDER + 1;
+    /** After the kept answers, before SmallRye's route: where the gateway's engine runs what it can. */
+    public static final int EXECUTE_ORDER = DOCUMENT_ORDER + 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final BiConsumer<RoutingContext, Throwable> IGNORE_AUTH_FAILURE = (ctx, failure) -> {
