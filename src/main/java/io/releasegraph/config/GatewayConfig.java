@@ -220,6 +220,17 @@ public interface GatewayConfig {
          */
         @WithDefault("10000000")
         long maxBytes();
+
+        /** The most file parts one multipart request may carry (refused with 413 above it). */
+        @WithDefault("10")
+        int maxParts();
+
+        /**
+         * Where uploaded parts are written while their request runs, one directory per request, deleted when the
+         * request ends whatever its outcome (leftovers of a killed process are deleted at the next start).
+         */
+        @WithDefault("file-uploads")
+        String directory();
     }
 
     interface Sandbox {

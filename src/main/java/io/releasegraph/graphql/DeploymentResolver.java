@@ -36,7 +36,9 @@ import io.smallrye.mutiny.Uni;
 public class DeploymentResolver {
 
     static final String DEPLOYMENT = "Deployment";
-    private static final int MAX_PARAMETERS = 100;
+    static final int MAX_PARAMETERS = 100;
+    static final int MAX_PARAMETER_KEY = 256;
+    static final int MAX_PARAMETER_VALUE = 10_000;
     private static final int MAX_IDEMPOTENCY_KEY = 200;
 
     private final DeploymentService deployments;
@@ -98,7 +100,7 @@ public class DeploymentResolver {
             + "within 24 hours answers the first run.")
     public Uni<RunDeploymentPayload> runDeployment(
             @NonNull @Id @Description("The deployment to run.") String deploymentId,
-            @DefaultValue("[]") @Description("Flow parameter overrides for this run.") List<@NonNull RunParameter> parameters,
+            @DefaultValue("[]") @Description("Flow parameter overrides for this run: at most 100, each key 1 to 256 characters and each value at most 10,000 characters.") List<@NonNull RunParameter> parameters,
             @Description("A unique key per intended run (e.g. a UUID), at most 200 characters.") String idempotencyKey) {
         return Uni.createFrom().deferred(() -> {
             List<RunParameter> overrides = parameters == null ? List.of() : parameters;
@@ -136,8 +138,13 @@ public class DeploymentResolver {
             throw new ValidationException("parameters", "At most " + MAX_PARAMETERS + " parameter overrides.");
         }
         for (RunParameter parameter : parameters) {
-            if (parameter.key().isBlank()) {
-                throw new ValidationException("parameters", "A parameter override needs a non-empty `key`.");
+            if (parameter.key().isBlank() || parameter.key().length() > MAX_PARAMETER_KEY) {
+                throw new ValidationException("parameters",
+                        "A parameter override's `key` must be 1 to " + MAX_PARAMETER_KEY + " characters.");
+            }
+            if (parameter.value().length() > MAX_PARAMETER_VALUE) {
+                throw new ValidationException("parameters", "Parameter \"" + parameter.key() + "\" has a value of "
+                        + parameter.value().length() + " characters; at most " + MAX_PARAMETER_VALUE + " are allowed.");
             }
         }
         if (parameters.stream().map(RunParameter::key).distinct().count() != parameters.size()) {

@@ -1,12 +1,14 @@
 package io.releasegraph.observability;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -21,6 +23,7 @@ import graphql.language.OperationDefinition;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.releasegraph.graphql.guard.DocumentLimits;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.execution.error.ExecutionErrorsService;
 import io.smallrye.graphql.spi.EventingService;
@@ -52,7 +55,10 @@ public class GraphQLMetrics implements EventingService {
 
     private final MeterRegistry registry;
     private final int maxOperationNames;
-    private final Set<String> operationNames = ConcurrentHashMap.newKeySet();
+    /** Names with their own series, and how often each was seen. */
+    private final Map<String, LongAdder> tagged = new ConcurrentHashMap<>();
+    /** Names without a series: {@code {hits, inherited}} per name, at most {@code maxOperationNames}; guarded by itself. */
+    private final Map<String, long[]> candidates = new HashMap<>();
     private final ExecutionErrorsService errors = new ExecutionErrorsService();
 
     GraphQLMetrics(MeterRegistry registry, MetricsConfig config) {
@@ -94,12 +100,16 @@ public class GraphQLMetrics implements EventingService {
      */
     public void record(String operationName, String type, long startedNanos, List<GraphQLError> errors,
             boolean dataPresent) {
+        String tag = bounded(operationName);
         Timer.builder(OPERATIONS)
                 .description("GraphQL operations by operation name, type and outcome")
-                .tags("operation", bounded(operationName), "type", type, "outcome", outcome(errors, dataPresent))
+                .tags("operation", tag, "type", type, "outcome", outcome(errors, dataPresent))
                 .serviceLevelObjectives(BUCKETS)
                 .register(registry)
                 .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+        if (!tag.equals(OTHER) && !tagged.containsKey(tag)) {
+            removeSeries(tag); // demoted while this request registered its series
+        }
         if (!errors.isEmpty()) {
             countErrors(errors);
         }
@@ -138,16 +148,95 @@ public class GraphQLMetrics implements EventingService {
                 op.getOperation().name().toLowerCase(Locale.ROOT))).orElse(Operation.UNKNOWN);
     }
 
-    /** Only the first {@code max-operation-names} distinct names get their own series. */
-    private String bounded(String name) {
-        if (operationNames.contains(name)) {
-            return name;
+    /**
+     * The {@code max-operation-names} most frequent names keep their own series; the rest count as {@code other}.
+     * Names with a series are counted exactly; the others in a table of as many candidates kept by the Space-Saving
+     * algorithm (bounded memory whatever clients send). A candidate takes the place of the least used name only when
+     * its certain count (hits minus what it inherited) is clearly higher, so a flood of one-off names never evicts a real
+     * one. The evicted name's series are removed, keeping the registry bounded.
+     */
+    String bounded(String name) {
+        if (name.length() > DocumentLimits.MAX_OPERATION_NAME_CHARS) {
+            return OTHER; // refused over HTTP before execution; this covers whatever else reaches here
         }
-        if (operationNames.size() >= maxOperationNames) {
+        if (maxOperationNames <= 0) {
             return OTHER;
         }
-        operationNames.add(name);
+        LongAdder hits = tagged.get(name);
+        if (hits != null) {
+            hits.increment();
+            return name;
+        }
+        String demoted;
+        synchronized (candidates) {
+            hits = tagged.get(name);
+            if (hits != null) {
+                hits.increment();
+                return name;
+            }
+            if (tagged.size() < maxOperationNames) {
+                LongAdder first = new LongAdder();
+                first.increment();
+                tagged.put(name, first);
+                return name;
+            }
+            long[] counted = candidates.get(name);
+            if (counted == null) {
+                counted = newCandidate(name);
+            }
+            counted[0]++;
+            Map.Entry<String, LongAdder> least = leastTagged();
+            long leastHits = least.getValue().sum();
+            // a margin, so two names of about the same use do not swap series back and forth
+            if (counted[0] - counted[1] <= leastHits + Math.max(1, leastHits / 10)) {
+                return OTHER;
+            }
+            candidates.remove(name);
+            LongAdder promoted = new LongAdder();
+            promoted.add(counted[0]);
+            demoted = least.getKey();
+            tagged.remove(demoted);
+            tagged.put(name, promoted);
+            candidates.put(demoted, new long[] { leastHits, 0 });
+        }
+        removeSeries(demoted);
         return name;
+    }
+
+    private void removeSeries(String name) {
+        registry.find(OPERATIONS).tag("operation", name).meters().forEach(registry::remove);
+    }
+
+    /** A candidate's counts {@code {hits, inherited}}; when the table is full it replaces the least counted one. */
+    private long[] newCandidate(String name) {
+        long[] counted;
+        if (candidates.size() < maxOperationNames) {
+            counted = new long[] { 0, 0 };
+        } else {
+            Map.Entry<String, long[]> least = null;
+            for (Map.Entry<String, long[]> entry : candidates.entrySet()) {
+                if (least == null || entry.getValue()[0] < least.getValue()[0]) {
+                    least = entry;
+                }
+            }
+            candidates.remove(least.getKey());
+            counted = new long[] { least.getValue()[0], least.getValue()[0] };
+        }
+        candidates.put(name, counted);
+        return counted;
+    }
+
+    private Map.Entry<String, LongAdder> leastTagged() {
+        Map.Entry<String, LongAdder> least = null;
+        long leastHits = Long.MAX_VALUE;
+        for (Map.Entry<String, LongAdder> entry : tagged.entrySet()) {
+            long hits = entry.getValue().sum();
+            if (hits < leastHits) {
+                least = entry;
+                leastHits = hits;
+            }
+        }
+        return least;
     }
 
     private static String outcome(List<GraphQLError> errors, boolean dataPresent) {

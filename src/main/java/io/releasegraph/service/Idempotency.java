@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.logging.Log;
 import io.releasegraph.error.ConflictException;
 import io.releasegraph.error.NotFoundException;
 import io.releasegraph.error.UpstreamCredentialsException;
@@ -44,7 +45,7 @@ public class Idempotency {
      * @param operation names the mutation, so a key cannot replay another mutation's result
      * @param fingerprint a hash of the request ({@link #fingerprint})
      * @param action the side effect, called at most once per key
-     * @param remember what of the result is stored (an ID or a small JSON), at most 4000 characters
+     * @param remember what of the result is stored (an ID or a small JSON)
      * @param replay rebuilds the answer from what was stored
      * @param inFlight the CONFLICT message when the first request has not finished
      */
@@ -65,7 +66,13 @@ public class Idempotency {
                 return Uni.createFrom().failure(new ConflictException(inFlight));
             }
             return action.get()
-                    .call(value -> store.complete(key, remember.apply(value)))
+                    .call(value -> store.complete(key, remember.apply(value))
+                            // the side effect happened: answer it; the key stays claimed, so a retry cannot repeat it
+                            .onFailure().recoverWithItem(failure -> {
+                                Log.errorf(failure, "%s succeeded upstream but its idempotency key could not be "
+                                        + "completed; a retry with this key answers CONFLICT", operation);
+                                return null;
+                            }))
                     .onFailure(Idempotency::changedNothingUpstream).call(() -> store.release(key))
                     .map(value -> new Outcome<>(value, false));
         });

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.logging.Log;
 import io.releasegraph.cache.CacheKey;
 import io.releasegraph.cache.CacheTypes;
 import io.releasegraph.cache.UpstreamCache;
@@ -99,7 +100,14 @@ public class RunService {
                             "Trifacta refused to run deployment \"" + deployment.name()
                                     + "\"; it may have no active release any more.",
                             "trifacta", ((GatewayException) rejected).httpStatus().orElse(400), null))
-                    .call(jobGroupId -> history.record(jobGroupId, deploymentId, parameters))
+                    .call(jobGroupId -> history.record(jobGroupId, deploymentId, parameters)
+                            // Trifacta started the run: answer its job group rather than lose it behind an error
+                            .onFailure().recoverWithItem(failure -> {
+                                Log.errorf(failure, "Trifacta started job group %d of deployment %d, but the run "
+                                        + "could not be recorded: it will be missing from deployment.runs",
+                                        jobGroupId, deploymentId);
+                                return null;
+                            }))
                     .chain(jobGroupId -> trifacta.findJobGroup(jobGroupId, Validators.NONE).map(found -> found.value()
                             .map(group -> attach(group, deploymentId))
                             .orElseThrow(() -> new NotFoundException("Trifacta lost job group " + jobGroupId + ".",

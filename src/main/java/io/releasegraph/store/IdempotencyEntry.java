@@ -25,7 +25,8 @@ public abstract class IdempotencyEntry {
     @Column(name = "fingerprint", nullable = false, length = 64)
     public String fingerprint;
 
-    @Column(name = "result", length = 4000)
+    /** Unbounded text (V5): an import's flow names are the client's. */
+    @Column(name = "result", columnDefinition = "text")
     public String result;
 
     @Column(name = "created_at", nullable = false)

@@ -22,7 +22,8 @@ public abstract class RunRecord {
     @Column(name = "deployment_id", nullable = false)
     public long deploymentId;
 
-    @Column(name = "parameters", nullable = false, length = 8000)
+    /** Unbounded text (V5): a run Trifacta started is recorded whatever the size of its overrides. */
+    @Column(name = "parameters", nullable = false, columnDefinition = "text")
     public String parameters;
 
     @Column(name = "created_at", nullable = false)

@@ -65,6 +65,17 @@ class ImportReleaseTest {
     }
 
     @Test
+    void refusesAZipBombWithoutExpandingIt() {
+        byte[] bomb = Zips.bomb("data.bin", 512L * 1024 * 1024); // about 0.5 MB sent
+        upload(Ids.deployment(1), false, "package.zip", bomb)
+                .statusCode(200)
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("VALIDATION"));
+        GraphQLClient.post("deployment", Map.of("id", Ids.deployment(1))).statusCode(200)
+                .body("data.deployment.releaseCount", equalTo(3));
+    }
+
+    @Test
     void refusesATokenSmuggledInWithoutAFilePart() {
         Map<String, Object> variables = new HashMap<>();
         variables.put("deploymentId", Ids.deployment(1));

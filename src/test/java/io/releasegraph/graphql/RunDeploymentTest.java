@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,58 @@ class RunDeploymentTest {
                 .body("errors[0].extensions.field", equalTo("idempotencyKey"));
         GraphQLClient.post("runDeployment", run("bad", List.of(), null)).statusCode(200)
                 .body("errors[0].extensions.field", equalTo("deploymentId"));
+    }
+
+    @Test
+    void aRunWithAHundredParametersOfAHundredCharactersIsRecorded() {
+        List<Map<String, String>> parameters = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            parameters.add(Map.of("key", "parameter" + i, "value", String.valueOf(i % 10).repeat(100)));
+        }
+        String key = UUID.randomUUID().toString();
+        String jobGroup = GraphQLClient.post("runDeployment", run(Ids.deployment(3), parameters, key)).statusCode(200)
+                .body("errors", nullValue())
+                .body("data.runDeployment.replayed", equalTo(false))
+                .extract().path("data.runDeployment.jobGroup.id");
+
+        GraphQLClient.post("deployment", Map.of("id", Ids.deployment(3))).statusCode(200)
+                .body("errors", nullValue())
+                .body("data.deployment.runs.totalCount", equalTo(1))
+                .body("data.deployment.runs.nodes[0].id", equalTo(jobGroup));
+        GraphQLClient.post("runDeployment", run(Ids.deployment(3), parameters, key)).statusCode(200)
+                .body("errors", nullValue())
+                .body("data.runDeployment.replayed", equalTo(true))
+                .body("data.runDeployment.jobGroup.id", equalTo(jobGroup));
+    }
+
+    @Test
+    void aRunWithOneValueOfNineThousandCharactersIsRecorded() {
+        String jobGroup = GraphQLClient.post("runDeployment", run(Ids.deployment(3),
+                List.of(Map.of("key", "query", "value", "q".repeat(9_000))), null)).statusCode(200)
+                .body("errors", nullValue())
+                .extract().path("data.runDeployment.jobGroup.id");
+
+        GraphQLClient.post("deployment", Map.of("id", Ids.deployment(3))).statusCode(200)
+                .body("errors", nullValue())
+                .body("data.deployment.runs.totalCount", equalTo(1))
+                .body("data.deployment.runs.nodes[0].id", equalTo(jobGroup));
+    }
+
+    @Test
+    void refusesParametersOverTheDocumentedLimitsBeforeCallingTrifacta() {
+        for (Map<String, String> parameter : List.of(Map.of("key", "query", "value", "q".repeat(10_001)),
+                Map.of("key", "k".repeat(257), "value", "x"))) {
+            GraphQLClient.post("runDeployment", run(Ids.deployment(3), List.of(parameter), null)).statusCode(200)
+                    .body("data", nullValue())
+                    .body("errors[0].extensions.code", equalTo("VALIDATION"))
+                    .body("errors[0].extensions.field", equalTo("parameters"));
+        }
+        GraphQLClient.post("runDeployment", run(Ids.deployment(3),
+                List.of(Map.of("key", "k".repeat(256), "value", "q".repeat(10_000))), null)).statusCode(200)
+                .body("errors", nullValue());
+        // only the run within the limits reached Trifacta
+        GraphQLClient.post("deployment", Map.of("id", Ids.deployment(3))).statusCode(200)
+                .body("data.deployment.runs.totalCount", equalTo(1));
     }
 
     private static Map<String, Object> run(String deploymentId, List<Map<String, String>> parameters, String key) {

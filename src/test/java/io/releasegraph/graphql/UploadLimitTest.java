@@ -1,27 +1,75 @@
 package io.releasegraph.graphql;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.releasegraph.support.GraphQLClient;
 import io.releasegraph.support.Ids;
+import io.releasegraph.support.Zips;
 
-/** An upload over {@code gateway.upload.max-bytes} is refused before it reaches any resolver or upstream. */
+/**
+ * Uploads within {@code gateway.upload.max-bytes} and {@code gateway.upload.max-parts} (the default, 10), and no
+ * uploaded file left on disk after any request, refused, failed or answered: each test counts the files in the
+ * upload directory once it is over.
+ */
 @QuarkusTest
 @TestProfile(UploadLimitTest.SmallUploads.class)
 class UploadLimitTest {
+
+    /** The default {@code gateway.upload.directory}, relative to the working directory. */
+    private static final Path UPLOADS = Path.of("file-uploads");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static class SmallUploads implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("gateway.upload.max-bytes", "1024");
         }
+    }
+
+    private Set<Path> before;
+
+    @BeforeEach
+    void filesBefore() throws IOException {
+        before = uploadedFiles();
+    }
+
+    @AfterEach
+    void noUploadedFileIsLeft() {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            Set<Path> left = new HashSet<>(uploadedFiles());
+            left.removeAll(before);
+            assertThat(left).isEmpty();
+        });
     }
 
     @Test
@@ -31,5 +79,89 @@ class UploadLimitTest {
         ImportReleaseTest.upload(Ids.deployment(1), false, "big.zip", big)
                 .statusCode(413)
                 .body("errors[0].extensions.code", equalTo("VALIDATION"));
+    }
+
+    @Test
+    void refusesMoreFilesThanMaxParts() throws JsonProcessingException {
+        withFiles(11).when().post("/graphql").then()
+                .statusCode(413)
+                .body("errors[0].extensions.code", equalTo("VALIDATION"))
+                .body("errors[0].extensions.limit", equalTo("parts"));
+    }
+
+    @Test
+    void refusesHundredsOfPartsAndKeepsNoneOfThem() throws JsonProcessingException {
+        withFiles(270).when().post("/graphql").then()
+                .statusCode(anyOf(equalTo(413), equalTo(400)))
+                .body("errors[0].extensions.code", equalTo("VALIDATION"));
+    }
+
+    @Test
+    void acceptsTenFiles() throws JsonProcessingException {
+        withFiles(10).when().post("/graphql").then()
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.importRelease.flowNames", equalTo(List.of("x")));
+    }
+
+    @Test
+    void refusesAMapNamingAFileTheRequestLacks() throws JsonProcessingException {
+        given().multiPart("operations", operations())
+                .multiPart("map", "{\"0\":[\"variables.package\"]}")
+                .multiPart("1", "package.zip", Zips.flowPackage("x"), "application/zip")
+                .when().post("/graphql")
+                .then().statusCode(400)
+                .body("errors[0].extensions.code", equalTo("VALIDATION"));
+        given().multiPart("operations", operations())
+                .multiPart("map", "not json")
+                .multiPart("0", "package.zip", Zips.flowPackage("x"), "application/zip")
+                .when().post("/graphql")
+                .then().statusCode(400)
+                .body("errors[0].extensions.code", equalTo("VALIDATION"));
+    }
+
+    @Test
+    void deletesTheFileWhenTheUpstreamFails() {
+        given().contentType(ContentType.JSON).body(Map.of("upstream", "trifacta", "mode", "down"))
+                .when().post("/sandbox/faults").then().statusCode(200);
+        ImportReleaseTest.upload(Ids.deployment(1), false, "package.zip", Zips.flowPackage("Down"))
+                .statusCode(200)
+                .body("errors[0].extensions.code", equalTo("UPSTREAM_UNAVAILABLE"));
+    }
+
+    @Test
+    void deletesTheFileAfterAnImport() {
+        ImportReleaseTest.upload(Ids.deployment(1), false, "package.zip", Zips.flowPackage("Kept"))
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.importRelease.release.name", equalTo("Kept"));
+    }
+
+    /** A dry-run import whose {@code map} places part 0; parts 1 and up are extra files. */
+    private static RequestSpecification withFiles(int files) throws JsonProcessingException {
+        RequestSpecification request = given().multiPart("operations", operations())
+                .multiPart("map", "{\"0\":[\"variables.package\"]}");
+        for (int i = 0; i < files; i++) {
+            request = request.multiPart(String.valueOf(i), i + ".zip", i == 0 ? Zips.flowPackage("x") : new byte[] { 'P' },
+                    "application/zip");
+        }
+        return request;
+    }
+
+    private static String operations() throws JsonProcessingException {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("deploymentId", Ids.deployment(1));
+        variables.put("package", null);
+        variables.put("dryRun", true);
+        return JSON.writeValueAsString(Map.of("query", GraphQLClient.document("importRelease"), "variables", variables));
+    }
+
+    private static Set<Path> uploadedFiles() throws IOException {
+        if (!Files.isDirectory(UPLOADS)) {
+            return Set.of();
+        }
+        try (Stream<Path> tree = Files.walk(UPLOADS)) {
+            return tree.filter(Files::isRegularFile).collect(Collectors.toSet());
+        }
     }
 }

@@ -34,6 +34,17 @@ public final class GraphQLClient {
                 .then();
     }
 
+    /** As {@link #post(String, Map)}, with the request's {@code operationName}. */
+    public static ValidatableResponse postOperation(String document, String operationName, Map<String, Object> variables) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("query", document(document));
+        body.put("operationName", operationName);
+        body.put("variables", variables);
+        return given().contentType(ContentType.JSON).accept(ContentType.JSON).body(body)
+                .when().post("/graphql")
+                .then();
+    }
+
     /** The text of {@code graphql/<name>.graphql} from the test resources. */
     public static String document(String name) {
         return resource("graphql/" + name + ".graphql");

@@ -43,6 +43,12 @@ public final class DocumentLimits {
         }
     }
 
+    /**
+     * Operation names become metric tags and log text: past this length a name is refused ({@code limit}
+     * {@code operationName}) rather than stored.
+     */
+    public static final int MAX_OPERATION_NAME_CHARS = 100;
+
     private final Limits limits;
 
     public DocumentLimits(Limits limits) {
@@ -59,6 +65,11 @@ public final class DocumentLimits {
             return Checked.refused("tokens", "The document has more than " + limits.maxTokens() + " tokens.");
         } catch (InvalidSyntaxException invalid) {
             return Checked.refused("syntax", "The document is not valid GraphQL: " + invalid.getMessage());
+        }
+        for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
+            if (operation.getName() != null && operation.getName().length() > MAX_OPERATION_NAME_CHARS) {
+                return Checked.refused("operationName", operationNameTooLong(operation.getName()));
+            }
         }
         int aliases = 0;
         Map<String, FragmentDefinition> fragments = new HashMap<>();
@@ -94,6 +105,12 @@ public final class DocumentLimits {
             }
         }
         return new Checked(document, null);
+    }
+
+    /** The refusal's message; never the name itself, which may be huge. */
+    public static String operationNameTooLong(String name) {
+        return "An operation name has " + name.length() + " characters; at most " + MAX_OPERATION_NAME_CHARS
+                + " are allowed.";
     }
 
     private static int aliases(SelectionSet set) {

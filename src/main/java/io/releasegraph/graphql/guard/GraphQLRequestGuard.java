@@ -39,6 +39,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * <li>a caller with at least the viewer role, else UNAUTHENTICATED (401) or FORBIDDEN (403), before any body is
  * read, so an anonymous upload never reaches the disk; per-operation roles are {@code AuthorizationInterceptor}'s;</li>
  * <li>a body within {@code gateway.graphql.max-request-bytes} (uploads: {@code gateway.upload.max-bytes});</li>
+ * <li>operation names of at most {@link DocumentLimits#MAX_OPERATION_NAME_CHARS} characters, in the document and in
+ * {@code operationName} (they become metric tags);</li>
  * <li>a document within the token, alias, depth and complexity limits ({@link DocumentLimits}), valid for the
  * schema and with variables of the right types ({@link DocumentValidation}).</li>
  * </ol>
@@ -174,6 +176,13 @@ public class GraphQLRequestGuard {
             return;
         }
         JsonNode operationName = request.get().get("operationName");
+        if (operationName != null && operationName.isTextual()
+                && operationName.textValue().length() > DocumentLimits.MAX_OPERATION_NAME_CHARS) {
+            GraphQLErrorResponse.send(ctx, 400, "VALIDATION",
+                    DocumentLimits.operationNameTooLong(operationName.textValue()),
+                    Map.of("field", "operationName", "limit", "operationName"));
+            return;
+        }
         JsonNode variables = request.get().get("variables");
         if (variables != null && !variables.isNull() && !variables.isObject()) {
             GraphQLErrorResponse.send(ctx, 400, "VALIDATION", "`variables` must be a JSON object.",

@@ -1,9 +1,18 @@
 package io.releasegraph.graphql.upload;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,9 +24,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import io.quarkus.logging.Log;
 import io.releasegraph.config.GatewayConfig;
 import io.releasegraph.graphql.guard.GraphQLErrorResponse;
 import io.releasegraph.provider.UploadedFile;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.FileUpload;
@@ -40,28 +51,94 @@ public class MultipartGraphQLHandler {
      */
     public static final int ORDER = -10;
     private static final long MULTIPART_OVERHEAD = 64 * 1024;
+    private static final String REQUEST_DIRECTORY = "graphql-";
+    /** Older than any request can be: a directory this old is a leftover of a process that was killed. */
+    private static final Duration LEFTOVER_AGE = Duration.ofHours(1);
+    private static final int DELETE_ATTEMPTS = 10;
 
     private final UploadRegistry registry;
     private final ObjectMapper json;
     private final long maxBytes;
+    private final int maxParts;
+    private final Path directory;
 
     MultipartGraphQLHandler(UploadRegistry registry, ObjectMapper json, GatewayConfig config) {
         this.registry = registry;
         this.json = json;
         this.maxBytes = config.upload().maxBytes();
+        this.maxParts = config.upload().maxParts();
+        this.directory = Path.of(config.upload().directory());
     }
 
     void register(@Observes Router router) {
+        deleteLeftovers();
         // Two routes: Vert.x wants a body handler first on its route, and the size check must come before it.
         router.post("/graphql").consumes("multipart/form-data").order(ORDER - 1)
                 .handler(this::refuseWhenTooLarge);
         router.post("/graphql").consumes("multipart/form-data").order(ORDER)
-                .handler(BodyHandler.create()
-                        .setBodyLimit(maxBytes + MULTIPART_OVERHEAD)
-                        .setHandleFileUploads(true)
-                        .setDeleteUploadedFilesOnEnd(true))
+                .handler(this::readBody)
                 .handler(this::rewrite)
                 .failureHandler(this::tooLargeOrBroken);
+    }
+
+    /**
+     * Parts go to a directory of this request's own, deleted as a whole when the request ends, whatever its outcome:
+     * Vert.x's own clean-up misses parts whose file was still being opened when the request failed (more form
+     * fields than Netty accepts, a broken body), and a part opened after the directory is gone cannot be created.
+     */
+    private void readBody(RoutingContext ctx) {
+        String requestDirectory = directory.resolve(REQUEST_DIRECTORY + UUID.randomUUID()).toString();
+        ctx.addEndHandler(done -> delete(ctx.vertx(), requestDirectory, 1));
+        BodyHandler.create(requestDirectory)
+                .setBodyLimit(maxBytes + MULTIPART_OVERHEAD)
+                .setHandleFileUploads(true)
+                .setDeleteUploadedFilesOnEnd(false)
+                .handle(ctx);
+    }
+
+    private static void delete(Vertx vertx, String requestDirectory, int attempt) {
+        vertx.fileSystem().deleteRecursive(requestDirectory, true).onFailure(failure -> {
+            if (!Files.exists(Path.of(requestDirectory))) {
+                return;
+            }
+            if (attempt >= DELETE_ATTEMPTS) {
+                Log.warnf("Could not delete the upload directory %s: %s", requestDirectory, failure.getMessage());
+                return;
+            }
+            // a part still being written or cleaned up by Vert.x: try again once it settled
+            vertx.setTimer(200L * attempt, timer -> delete(vertx, requestDirectory, attempt + 1));
+        });
+    }
+
+    /** Request directories left by a process that was killed mid-request (at start, before any request). */
+    private void deleteLeftovers() {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        Instant before = Instant.now().minus(LEFTOVER_AGE);
+        try (Stream<Path> entries = Files.list(directory)) {
+            entries.filter(entry -> entry.getFileName().toString().startsWith(REQUEST_DIRECTORY))
+                    .filter(entry -> modifiedBefore(entry, before))
+                    .forEach(MultipartGraphQLHandler::deleteTree);
+        } catch (IOException | UncheckedIOException e) {
+            Log.warnf("Could not clean the upload directory %s: %s", directory, e.getMessage());
+        }
+    }
+
+    private static boolean modifiedBefore(Path entry, Instant before) {
+        try {
+            return Files.getLastModifiedTime(entry).toInstant().isBefore(before);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> tree = Files.walk(root)) {
+            tree.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            Log.warnf("Could not delete %s: %s", root, e.getMessage());
+        }
     }
 
     private void refuseWhenTooLarge(RoutingContext ctx) {
@@ -74,6 +151,10 @@ public class MultipartGraphQLHandler {
     }
 
     private void rewrite(RoutingContext ctx) {
+        if (ctx.fileUploads().size() > maxParts) {
+            tooManyParts(ctx);
+            return;
+        }
         String operations = ctx.request().getFormAttribute("operations");
         String map = ctx.request().getFormAttribute("map");
         if (operations == null || map == null) {
@@ -158,9 +239,26 @@ public class MultipartGraphQLHandler {
     private void tooLargeOrBroken(RoutingContext ctx) {
         if (ctx.statusCode() == 413) {
             error(ctx, 413, "The upload is larger than the gateway accepts (" + maxBytes + " bytes).");
+        } else if (tooManyFields(ctx.failure())) {
+            tooManyParts(ctx);
         } else {
             error(ctx, 400, "The multipart request could not be read.");
         }
+    }
+
+    private void tooManyParts(RoutingContext ctx) {
+        GraphQLErrorResponse.send(ctx, 413, "VALIDATION", "A multipart request may carry at most " + maxParts
+                + " files.", Map.of("field", "operations", "limit", "parts"));
+    }
+
+    /** Netty refuses a body of more form fields than it accepts (its own limit, far above {@code max-parts}). */
+    private static boolean tooManyFields(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getSimpleName().equals("TooManyFormFieldsException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long parse(String number) {

@@ -17,7 +17,7 @@ import io.releasegraph.provider.UploadedFile;
 
 /**
  * Files of multipart GraphQL requests that are being executed, by an unguessable one-request token. The
- * handler registers them and forgets them when the response ends; the body handler deletes the files.
+ * handler registers them and forgets them when the response ends, and deletes the request's upload directory.
  */
 @ApplicationScoped
 public class UploadRegistry {

@@ -1,8 +1,8 @@
 package io.releasegraph.sandbox.trifacta;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -14,6 +14,10 @@ final class TrifactaFlowPackage {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FLOW_ENTRY = "flow.json";
+    /** A ZIP's sizes are what its sender says: reading stops at these, so a zip bomb is refused, not expanded. */
+    static final int MAX_ENTRIES = 1_000;
+    static final long MAX_EXPANDED_BYTES = 100L * 1024 * 1024;
+    static final int MAX_FLOW_JSON_BYTES = 1024 * 1024;
 
     private TrifactaFlowPackage() {
     }
@@ -28,14 +32,30 @@ final class TrifactaFlowPackage {
         }
         String fromFlowJson = null;
         int entries = 0;
+        long expanded = 0;
+        byte[] buffer = new byte[8192];
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                entries++;
-                if (!entry.isDirectory() && baseName(entry.getName()).equals(FLOW_ENTRY)) {
-                    fromFlowJson = nameIn(zip.readAllBytes());
-                } else {
-                    // reading every entry makes the CRC checks catch a truncated or corrupt archive
-                    zip.transferTo(OutputStream.nullOutputStream());
+                if (++entries > MAX_ENTRIES) {
+                    throw tooLarge("The ZIP has more than " + MAX_ENTRIES + " entries");
+                }
+                boolean flowJson = !entry.isDirectory() && baseName(entry.getName()).equals(FLOW_ENTRY);
+                ByteArrayOutputStream kept = flowJson ? new ByteArrayOutputStream() : null;
+                // reading every entry makes the CRC checks catch a truncated or corrupt archive
+                for (int read = zip.read(buffer); read >= 0; read = zip.read(buffer)) {
+                    expanded += read;
+                    if (expanded > MAX_EXPANDED_BYTES) {
+                        throw tooLarge("The ZIP expands to more than " + MAX_EXPANDED_BYTES + " bytes");
+                    }
+                    if (kept != null) {
+                        if (kept.size() + read > MAX_FLOW_JSON_BYTES) {
+                            throw tooLarge(FLOW_ENTRY + " is larger than " + MAX_FLOW_JSON_BYTES + " bytes");
+                        }
+                        kept.write(buffer, 0, read);
+                    }
+                }
+                if (kept != null) {
+                    fromFlowJson = nameIn(kept.toByteArray());
                 }
             }
         } catch (IOException e) {
@@ -71,6 +91,10 @@ final class TrifactaFlowPackage {
 
     private static String baseName(String path) {
         return path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+    }
+
+    private static TrifactaApiException tooLarge(String details) {
+        return TrifactaApiException.validation("The flow package is too large to read", details);
     }
 
     private static TrifactaApiException notAZip(String details) {
