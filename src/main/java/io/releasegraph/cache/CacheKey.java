@@ -44,7 +44,8 @@ public record CacheKey(String upstream, String kind, String id) {
 
     /** Whether evicting this key evicts {@code other}: the same key, or any of its kind for {@link #every}. */
     public boolean reaches(CacheKey other) {
-        return isEvery() ? java.util.Objects.equals(upstream, other.upstream) && kind.equals(other.kind) : equals(other);
+        return isEvery() ? java.util.Objects.equals(upstream, other.upstream) && kind.equals(other.kind)
+                : equals(other);
     }
 
     /** The stored form, e.g. {@code trifacta/deployment/7}. */

@@ -27,7 +27,8 @@ final class Ids {
     }
 
     static ValidationException invalid(String argument) {
-        return new ValidationException(argument, "`" + argument + "` is not a valid ID; use an `id` the gateway returned.");
+        return new ValidationException(argument,
+                "`" + argument + "` is not a valid ID; use an `id` the gateway returned.");
     }
 
     /** The upstream's own ID inside a global ID that must name an object of {@code type}. */

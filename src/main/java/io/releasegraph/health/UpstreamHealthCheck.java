@@ -15,8 +15,9 @@ import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Readiness data for one upstream (a {@link ReleaseProvider}), never calling its API: an open circuit breaker says DOWN; otherwise the
- * latest real call within {@code gateway.health.recent-call-window} decides; otherwise a cached TCP probe does.
+ * Readiness data for one upstream (a {@link ReleaseProvider}), never calling its API: an open circuit breaker says
+ * DOWN; otherwise the latest real call within {@code gateway.health.recent-call-window} decides; otherwise a cached
+ * TCP probe of its base URL does.
  * The check stays UP whatever the upstream's state (unless {@code gateway.health.upstreams-affect-readiness}),
  * because the gateway still answers from its cache and with partial data; {@code data.state} carries the truth.
  */

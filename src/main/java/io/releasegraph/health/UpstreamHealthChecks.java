@@ -16,8 +16,9 @@ import io.smallrye.health.api.HealthRegistry;
 @Singleton
 public class UpstreamHealthChecks {
 
-    void register(@Observes StartupEvent event, @All List<ReleaseProvider> providers, @Readiness HealthRegistry readiness,
-            HealthConfig health, UpstreamActivity activity, CircuitBreakers breakers, ReachabilityProbe probe) {
+    void register(@Observes StartupEvent event, @All List<ReleaseProvider> providers,
+            @Readiness HealthRegistry readiness, HealthConfig health, UpstreamActivity activity, CircuitBreakers breakers,
+            ReachabilityProbe probe) {
         for (ReleaseProvider provider : providers) {
             readiness.register("upstream " + provider.key(),
                     new UpstreamHealthCheck(provider, health, activity, breakers, probe));

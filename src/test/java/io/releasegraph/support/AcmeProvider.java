@@ -56,8 +56,8 @@ public class AcmeProvider implements ReleaseProvider {
     @Override
     public Uni<Optional<Release>> findRelease(GlobalId id) {
         return Uni.createFrom().item(TYPE.equals(id.type())
-                ? List.<Release> of(NEWER, OLDER).stream().filter(r -> ((ProductRelease) r).externalId().equals(id.externalId()))
-                        .findFirst()
+                ? List.of(NEWER, OLDER).stream().filter(release -> release.externalId().equals(id.externalId()))
+                        .<Release> map(Release.class::cast).findFirst()
                 : Optional.empty());
     }
 
