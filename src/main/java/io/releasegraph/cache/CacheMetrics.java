@@ -68,7 +68,7 @@ public class CacheMetrics {
     }
 
     private void count(String name, CacheKey key, String... extraTags) {
-        String upstream = key.upstream() == null ? "gateway" : key.upstream().key();
+        String upstream = key.upstream() == null ? "gateway" : key.upstream();
         counters.computeIfAbsent(new Meter(name, upstream, key.kind(), List.of(extraTags)), this::register)
                 .increment();
     }

@@ -127,7 +127,7 @@ public class CacheStore {
             }
             entry = entries.newEntry();
             entry.key = key.value();
-            entry.upstream = key.upstream().key();
+            entry.upstream = key.upstream();
             entry.kind = key.kind();
             fill(entry, stored);
             entries.persistAndFlush(entry);
@@ -158,7 +158,7 @@ public class CacheStore {
     void evictKindNow(CacheKey every) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         repository.update("payload = null, etag = null, lastModified = null, generation = generation + 1, "
-                + "fetchedAt = ?1, expiresAt = ?1 where upstream = ?2 and kind = ?3", now, every.upstream().key(),
+                + "fetchedAt = ?1, expiresAt = ?1 where upstream = ?2 and kind = ?3", now, every.upstream(),
                 every.kind());
     }
 
@@ -168,7 +168,7 @@ public class CacheStore {
         if (entry == null) {
             entry = entries.newEntry();
             entry.key = key.value();
-            entry.upstream = key.upstream().key();
+            entry.upstream = key.upstream();
             entry.kind = key.kind();
             entry.generation = 1;
             tombstone(entry, now);

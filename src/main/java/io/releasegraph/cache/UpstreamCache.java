@@ -281,7 +281,7 @@ public class UpstreamCache {
             }
             CachedCopy stale = usable.get();
             metrics.staleServed(key);
-            request.ifPresent(r -> r.servedStale(new CacheRequest.StaleServe(key.upstream().key(), key.kind(),
+            request.ifPresent(r -> r.servedStale(new CacheRequest.StaleServe(key.upstream(), key.kind(),
                     stale.fetchedAt(), reason(failure))));
             Log.debugf("served stale %s fetched at %s: %s", key.value(), stale.fetchedAt(), failure.getMessage());
             return Uni.createFrom().item(stamp(stale.value(), new CacheInfo(stale.fetchedAt(), true)));

@@ -1,14 +1,16 @@
 package io.releasegraph.config;
 
-import java.util.Optional;
+import java.util.List;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.Config;
 
+import io.quarkus.arc.All;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
+import io.releasegraph.provider.ReleaseProvider;
 import io.releasegraph.support.Datasources;
 
 /**
@@ -18,24 +20,32 @@ import io.releasegraph.support.Datasources;
 @Singleton
 public class StartupReport {
 
-    static final String[] UPSTREAMS = { "trifacta", "cryptlex", "launchdarkly" };
+    private final Config config;
+    private final GatewayConfig gateway;
+    private final List<ReleaseProvider> providers;
 
-    void report(@Observes StartupEvent event, Config config, GatewayConfig gateway) {
+    StartupReport(Config config, GatewayConfig gateway, @All List<ReleaseProvider> providers) {
+        this.config = config;
+        this.gateway = gateway;
+        this.providers = providers;
+    }
+
+    void report(@Observes StartupEvent event) {
+        Log.info(text());
+    }
+
+    /** What the start-up log says: the store, the sandbox and where each registered upstream is. */
+    public String text() {
         boolean postgresql = Datasources.postgresqlActive();
         String urlKey = postgresql ? "quarkus.datasource." + Datasources.POSTGRESQL + ".jdbc.url" : "quarkus.datasource.jdbc.url";
         String jdbc = config.getOptionalValue(urlKey, String.class).orElse("(none)");
         String store = (postgresql ? "PostgreSQL (" : "embedded H2 (") + withoutParameters(jdbc) + ")";
         StringBuilder upstreams = new StringBuilder();
-        for (String upstream : UPSTREAMS) {
-            Optional<String> url = config.getOptionalValue("quarkus.rest-client." + upstream + ".url", String.class);
-            if (url.isEmpty()) {
-                continue;
-            }
-            boolean sandbox = url.get().contains("/sandbox/" + upstream);
-            upstreams.append("\n  ").append(upstream).append(" -> ")
-                    .append(sandbox ? "built-in SANDBOX simulator at " : "real service at ").append(url.get());
+        for (ReleaseProvider provider : providers) {
+            provider.location().ifPresent(location -> upstreams.append("\n  ").append(provider.key()).append(" -> ")
+                    .append(location));
         }
-        Log.infof("Releasegraph: cache and idempotency store on %s; sandbox endpoints %s; upstreams:%s",
+        return String.format("Releasegraph: cache and idempotency store on %s; sandbox endpoints %s; upstreams:%s",
                 store, gateway.sandbox().enabled() ? "ON under /sandbox" : "off", upstreams);
     }
 

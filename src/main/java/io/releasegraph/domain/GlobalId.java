@@ -6,15 +6,21 @@ import java.util.Optional;
 
 /**
  * A global object ID: upstream, schema type and the upstream's own ID, base64url-encoded so clients treat
- * it as opaque. Example: {@code trifacta:DeploymentRelease:12}.
+ * it as opaque. Example: {@code trifacta:DeploymentRelease:12}. The upstream is a provider's key, not the
+ * schema's {@link ReleaseSource}, so a provider the enum does not name has IDs too; who owns one is decided
+ * where IDs are routed.
  */
-public record GlobalId(ReleaseSource source, String type, String externalId) {
+public record GlobalId(String source, String type, String externalId) {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     /** Mappers encode one ID per object they map; {@code withoutPadding()} would make an encoder each time. */
     public static String encode(ReleaseSource source, String type, Object externalId) {
-        byte[] raw = (source.key() + ":" + type + ":" + externalId).getBytes(StandardCharsets.UTF_8);
+        return encode(source.key(), type, externalId);
+    }
+
+    public static String encode(String source, String type, Object externalId) {
+        byte[] raw = (source + ":" + type + ":" + externalId).getBytes(StandardCharsets.UTF_8);
         return new String(ENCODER.encode(raw), StandardCharsets.ISO_8859_1);
     }
 
@@ -27,18 +33,17 @@ public record GlobalId(ReleaseSource source, String type, String externalId) {
         try {
             String raw = new String(DECODER.decode(id), StandardCharsets.UTF_8);
             String[] parts = raw.split(":", 3);
-            if (parts.length != 3 || parts[1].isEmpty() || parts[2].isEmpty()) {
+            if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
                 return Optional.empty();
             }
-            for (ReleaseSource source : ReleaseSource.values()) {
-                if (source.key().equals(parts[0])) {
-                    return Optional.of(new GlobalId(source, parts[1], parts[2]));
-                }
-            }
-            return Optional.empty();
+            return Optional.of(new GlobalId(parts[0], parts[1], parts[2]));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    public boolean isFrom(ReleaseSource upstream) {
+        return source.equals(upstream.key());
     }
 
     public String encoded() {

@@ -24,7 +24,6 @@ import io.smallrye.mutiny.Uni;
 public class ProductReleaseResolver {
 
     static final String PRODUCT_RELEASE = "ProductRelease";
-    static final String RELEASE_FILE = "ReleaseFile";
 
     private final ProductReleaseService productReleases;
 

@@ -21,8 +21,6 @@ import io.smallrye.mutiny.Uni;
 @Authorized
 public class ReleasePipelineResolver {
 
-    static final String RELEASE_PIPELINE = "ReleasePipeline";
-
     private final FlagReleaseService flagReleases;
 
     ReleasePipelineResolver(FlagReleaseService flagReleases) {

@@ -53,7 +53,7 @@ public class ReleaseResolver {
     @Query
     @Description("One release of any source; NOT_FOUND when it does not exist.")
     public Uni<Release> release(@NonNull @Id @Description("The release's ID.") String id) {
-        return Uni.createFrom().deferred(() -> releases.release(Ids.parse(id, "id")));
+        return Uni.createFrom().deferred(() -> releases.release(Ids.known(releases, id, "id")));
     }
 
     /** Batched: a page of releases shares one read per distinct deployment (no N+1). */

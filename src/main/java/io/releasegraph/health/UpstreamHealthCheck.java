@@ -6,18 +6,18 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
-import io.releasegraph.domain.ReleaseSource;
+import io.releasegraph.provider.ReleaseProvider;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Readiness data for one upstream, never calling its API: an open circuit breaker says DOWN; otherwise the
- * latest real call within {@code gateway.health.recent-call-window} decides; otherwise a cached TCP probe does.
+ * Readiness data for one upstream (a {@link ReleaseProvider}), never calling its API: an open circuit breaker says
+ * DOWN; otherwise the latest real call within {@code gateway.health.recent-call-window} decides; otherwise a cached
+ * TCP probe of its base URL does.
  * The check stays UP whatever the upstream's state (unless {@code gateway.health.upstreams-affect-readiness}),
  * because the gateway still answers from its cache and with partial data; {@code data.state} carries the truth.
  */
@@ -28,17 +28,15 @@ public class UpstreamHealthCheck implements AsyncHealthCheck {
         UP, DOWN, NOT_CONFIGURED
     }
 
-    private final ReleaseSource upstream;
-    private final Config config;
+    private final ReleaseProvider upstream;
     private final HealthConfig health;
     private final UpstreamActivity activity;
     private final CircuitBreakers breakers;
     private final ReachabilityProbe probe;
 
-    UpstreamHealthCheck(ReleaseSource upstream, Config config, HealthConfig health, UpstreamActivity activity,
+    UpstreamHealthCheck(ReleaseProvider upstream, HealthConfig health, UpstreamActivity activity,
             CircuitBreakers breakers, ReachabilityProbe probe) {
         this.upstream = upstream;
-        this.config = config;
         this.health = health;
         this.activity = activity;
         this.breakers = breakers;
@@ -49,7 +47,7 @@ public class UpstreamHealthCheck implements AsyncHealthCheck {
     public Uni<HealthCheckResponse> call() {
         String key = upstream.key();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("upstream " + key);
-        Optional<String> url = config.getOptionalValue("quarkus.rest-client." + key + ".url", String.class);
+        Optional<String> url = upstream.baseUrl();
         if (url.isEmpty()) {
             return Uni.createFrom().item(finish(response, State.NOT_CONFIGURED, "not-configured", null));
         }

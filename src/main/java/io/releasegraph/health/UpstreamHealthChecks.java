@@ -1,56 +1,27 @@
 package io.releasegraph.health;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
+import java.util.List;
+
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.releasegraph.domain.ReleaseSource;
-import io.smallrye.health.api.AsyncHealthCheck;
+import io.quarkus.arc.All;
+import io.quarkus.runtime.StartupEvent;
+import io.releasegraph.provider.ReleaseProvider;
+import io.smallrye.health.api.HealthRegistry;
 
-/** One readiness check per upstream, so {@code /q/health/ready} lists each by name. */
-@ApplicationScoped
+/** One readiness check per registered upstream, so {@code /q/health/ready} lists each by name. */
+@Singleton
 public class UpstreamHealthChecks {
 
-    private final Config config;
-    private final HealthConfig health;
-    private final UpstreamActivity activity;
-    private final CircuitBreakers breakers;
-    private final ReachabilityProbe probe;
-
-    UpstreamHealthChecks(Config config, HealthConfig health, UpstreamActivity activity, CircuitBreakers breakers,
+    void register(@Observes StartupEvent event, @All List<ReleaseProvider> providers,
+            @Readiness HealthRegistry readiness, HealthConfig health, UpstreamActivity activity, CircuitBreakers breakers,
             ReachabilityProbe probe) {
-        this.config = config;
-        this.health = health;
-        this.activity = activity;
-        this.breakers = breakers;
-        this.probe = probe;
-    }
-
-    @Produces
-    @Readiness
-    @Singleton
-    AsyncHealthCheck trifacta() {
-        return check(ReleaseSource.TRIFACTA);
-    }
-
-    @Produces
-    @Readiness
-    @Singleton
-    AsyncHealthCheck cryptlex() {
-        return check(ReleaseSource.CRYPTLEX);
-    }
-
-    @Produces
-    @Readiness
-    @Singleton
-    AsyncHealthCheck launchdarkly() {
-        return check(ReleaseSource.LAUNCHDARKLY);
-    }
-
-    private AsyncHealthCheck check(ReleaseSource upstream) {
-        return new UpstreamHealthCheck(upstream, config, health, activity, breakers, probe);
+        for (ReleaseProvider provider : providers) {
+            readiness.register("upstream " + provider.key(),
+                    new UpstreamHealthCheck(provider, health, activity, breakers, probe));
+        }
     }
 }

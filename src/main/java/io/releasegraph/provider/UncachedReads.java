@@ -11,8 +11,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * An upstream client called (for a {@code Uni}: an upstream call) other than as a cache loader (a write, or a read a service makes past the cache) makes
- * the current request's answer one that must not be kept whole: no cache entry stands for what it returned. Methods
- * marked {@link ReadsThroughCache} read through the cache themselves and are tracked there.
+ * the current request's answer one that must not be kept whole: no cache entry stands for what it returned.
  */
 @UpstreamClient
 @Interceptor
@@ -21,8 +20,7 @@ public class UncachedReads {
 
     @AroundInvoke
     Object mark(InvocationContext invocation) throws Exception {
-        if (Uni.class.isAssignableFrom(invocation.getMethod().getReturnType()) && !UpstreamCache.loading()
-                && !invocation.getMethod().isAnnotationPresent(ReadsThroughCache.class)) {
+        if (Uni.class.isAssignableFrom(invocation.getMethod().getReturnType()) && !UpstreamCache.loading()) {
             CacheRequest.current().ifPresent(CacheRequest::uncacheable);
         }
         return invocation.proceed();

@@ -22,7 +22,7 @@ public class UpstreamFailureTranslation {
     Object translate(InvocationContext invocation) throws Exception {
         Object result = invocation.proceed();
         if (result instanceof Uni<?> uni && invocation.getTarget() instanceof ReleaseProvider provider) {
-            return uni.onFailure().transform(failure -> UpstreamFailures.translate(provider.source(), failure));
+            return uni.onFailure().transform(failure -> UpstreamFailures.translate(provider, failure));
         }
         return result;
     }

@@ -54,7 +54,15 @@ public final class UpstreamFailures {
 
     /** Anything a call failed with, as a {@link GatewayException}; ours pass through unchanged. */
     public static GatewayException translate(ReleaseSource upstream, Throwable failure) {
-        String name = displayName(upstream);
+        return translate(upstream.key(), upstream.displayName(), failure);
+    }
+
+    /** {@link #translate(ReleaseSource, Throwable)} for any provider, by its key and display name. */
+    public static GatewayException translate(ReleaseProvider provider, Throwable failure) {
+        return translate(provider.key(), provider.displayName(), failure);
+    }
+
+    private static GatewayException translate(String upstream, String name, Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof GatewayException gateway) {
                 return gateway;
@@ -62,33 +70,29 @@ public final class UpstreamFailures {
             if (cause instanceof TimeoutException || cause instanceof java.net.SocketTimeoutException
                     || cause instanceof io.netty.handler.timeout.TimeoutException
                     || cause instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException) {
-                return new UpstreamTimeoutException(name + " did not answer in time.", upstream.key(), null, null);
+                return new UpstreamTimeoutException(name + " did not answer in time.", upstream, null, null);
             }
             if (cause instanceof org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException) {
                 return new UpstreamUnavailableException(name + " is failing; the gateway stopped calling it for a while.",
-                        upstream.key(), null, null);
+                        upstream, null, null);
             }
             if (cause instanceof JacksonException) {
-                return new UpstreamErrorException(name + " sent an answer the gateway could not read.", upstream.key(),
+                return new UpstreamErrorException(name + " sent an answer the gateway could not read.", upstream,
                         null, null);
             }
             if (cause instanceof ConnectException || cause instanceof UnknownHostException
                     || cause instanceof HttpClosedException || cause instanceof ClosedChannelException
                     || cause instanceof java.io.IOException) {
-                return new UpstreamUnavailableException(name + " could not be reached.", upstream.key(), null, null);
+                return new UpstreamUnavailableException(name + " could not be reached.", upstream, null, null);
             }
             if (cause instanceof VertxException && String.valueOf(cause.getMessage()).contains("Connection was closed")) {
-                return new UpstreamUnavailableException(name + " closed the connection.", upstream.key(), null, null);
+                return new UpstreamUnavailableException(name + " closed the connection.", upstream, null, null);
             }
         }
-        return new UpstreamErrorException(name + " call failed unexpectedly.", upstream.key(), null, null);
+        return new UpstreamErrorException(name + " call failed unexpectedly.", upstream, null, null);
     }
 
     public static String displayName(ReleaseSource upstream) {
-        return switch (upstream) {
-            case TRIFACTA -> "Trifacta";
-            case CRYPTLEX -> "Cryptlex";
-            case LAUNCHDARKLY -> "LaunchDarkly";
-        };
+        return upstream.displayName();
     }
 }

@@ -22,6 +22,9 @@ import io.releasegraph.cache.CacheTypes;
 import io.releasegraph.cache.UpstreamCache;
 import io.releasegraph.domain.Deployment;
 import io.releasegraph.domain.DeploymentRelease;
+import io.releasegraph.domain.GlobalId;
+import io.releasegraph.domain.Node;
+import io.releasegraph.domain.Release;
 import io.releasegraph.domain.ImportReleasePayload;
 import io.releasegraph.domain.ReleaseActivationPayload;
 import io.releasegraph.domain.ReleaseEvent;
@@ -30,13 +33,13 @@ import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.error.NotFoundException;
 import io.releasegraph.error.ValidationException;
 import io.releasegraph.provider.UploadedFile;
-import io.releasegraph.provider.trifacta.TrifactaClient;
+import io.releasegraph.provider.trifacta.Trifacta;
 import io.releasegraph.support.Blocking;
 import io.smallrye.mutiny.Uni;
 
 /** Deployments and their releases: reads, activation and package import. */
 @ApplicationScoped
-public class DeploymentService {
+public class DeploymentService implements SourceReads {
 
     static final String DEPLOYMENTS = "deployments";
     static final String DEPLOYMENT = "deployment";
@@ -46,16 +49,42 @@ public class DeploymentService {
 
     static final String IMPORT_OPERATION = "importRelease";
 
-    private final TrifactaClient trifacta;
+    /** Schema types in Trifacta's global IDs. */
+    static final String DEPLOYMENT_TYPE = "Deployment";
+    static final String DEPLOYMENT_RELEASE = "DeploymentRelease";
+
+    private final Trifacta trifacta;
     private final UpstreamCache cache;
     private final ReleaseEventBus events;
     private final Idempotency idempotency;
 
-    DeploymentService(TrifactaClient trifacta, UpstreamCache cache, ReleaseEventBus events, Idempotency idempotency) {
+    DeploymentService(Trifacta trifacta, UpstreamCache cache, ReleaseEventBus events, Idempotency idempotency) {
         this.trifacta = trifacta;
         this.cache = cache;
         this.events = events;
         this.idempotency = idempotency;
+    }
+
+    @Override
+    public String source() {
+        return ReleaseSource.TRIFACTA.key();
+    }
+
+    /** Through the release cache entry that activation evicts (and revalidates with validators when sent). */
+    @Override
+    public Optional<Uni<Release>> release(GlobalId id) {
+        if (!DEPLOYMENT_RELEASE.equals(id.type())) {
+            return Optional.empty();
+        }
+        return id.numericId().map(releaseId -> release(releaseId).map(Release.class::cast));
+    }
+
+    @Override
+    public Optional<Uni<Node>> node(GlobalId id) {
+        if (!DEPLOYMENT_TYPE.equals(id.type())) {
+            return SourceReads.super.node(id);
+        }
+        return Optional.of(deployment(id.numericId().orElseThrow(SourceReads::malformed)).map(Node.class::cast));
     }
 
     public Uni<List<Deployment>> deployments() {

@@ -10,10 +10,14 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.releasegraph.cache.CacheKey;
+import io.releasegraph.cache.CacheTypes;
 import io.releasegraph.cache.UpstreamCache;
 import io.releasegraph.domain.CompleteReleasePhasePayload;
 import io.releasegraph.domain.FlagRelease;
+import io.releasegraph.domain.GlobalId;
+import io.releasegraph.domain.Node;
 import io.releasegraph.domain.ProjectScopedKey;
+import io.releasegraph.domain.Release;
 import io.releasegraph.domain.ReleaseEvent;
 import io.releasegraph.domain.ReleaseEventType;
 import io.releasegraph.domain.ReleasePhase;
@@ -24,23 +28,101 @@ import io.releasegraph.error.ConflictException;
 import io.releasegraph.error.NotFoundException;
 import io.releasegraph.error.UpstreamErrorException;
 import io.releasegraph.error.ValidationException;
-import io.releasegraph.provider.launchdarkly.LaunchDarklyClient;
+import io.releasegraph.provider.launchdarkly.LaunchDarkly;
+import io.releasegraph.provider.launchdarkly.LaunchDarklyListing;
 import io.smallrye.mutiny.Uni;
 
-/** LaunchDarkly flag releases and release pipelines: reads, and completing a phase on either kind of pipeline. */
+/**
+ * LaunchDarkly flag releases and release pipelines: reads through the cache, and completing a phase on either kind of
+ * pipeline. It also lists every release for {@code releases}: LaunchDarkly lists them one flag at a time, and those
+ * per-flag, per-pipeline reads are the very cache entries {@code flagRelease}, {@code releasePipelines} and
+ * {@code completeReleasePhase} read and evict, so one query shares in-flight calls between its parts and a phase
+ * change reaches the listing.
+ */
 @ApplicationScoped
-public class FlagReleaseService {
+public class FlagReleaseService implements SourceReads {
 
     private static final String UPSTREAM = ReleaseSource.LAUNCHDARKLY.key();
+    static final String FLAG_RELEASE = "FlagRelease";
+    static final String RELEASE_PIPELINE = "ReleasePipeline";
 
-    private final LaunchDarklyClient launchDarkly;
+    private final LaunchDarkly launchDarkly;
     private final UpstreamCache cache;
     private final ReleaseEventBus events;
 
-    FlagReleaseService(LaunchDarklyClient launchDarkly, UpstreamCache cache, ReleaseEventBus events) {
+    FlagReleaseService(LaunchDarkly launchDarkly, UpstreamCache cache, ReleaseEventBus events) {
         this.launchDarkly = launchDarkly;
         this.cache = cache;
         this.events = events;
+    }
+
+    /** The cache entry of a flag's release ({@code Optional<FlagRelease>}). */
+    static CacheKey releaseKey(String projectKey, String flagKey) {
+        return CacheKey.of(ReleaseSource.LAUNCHDARKLY, "flagRelease", new ProjectScopedKey(projectKey, flagKey).externalId());
+    }
+
+    /** The cache entry of a project's release pipelines ({@code List<ReleasePipeline>}). */
+    static CacheKey pipelinesKey(String projectKey) {
+        return CacheKey.of(ReleaseSource.LAUNCHDARKLY, "releasePipelines", projectKey);
+    }
+
+    /** The cache entry of one release pipeline ({@code Optional<ReleasePipeline>}). */
+    static CacheKey pipelineKey(String projectKey, String pipelineKey) {
+        return CacheKey.of(ReleaseSource.LAUNCHDARKLY, "releasePipeline",
+                new ProjectScopedKey(projectKey, pipelineKey).externalId());
+    }
+
+    /** The cache entry of a pipeline's release progress, which names the flags on it. */
+    static CacheKey progressKey(String projectKey, String pipelineKey) {
+        return CacheKey.of(ReleaseSource.LAUNCHDARKLY, "pipelineProgress",
+                new ProjectScopedKey(projectKey, pipelineKey).externalId());
+    }
+
+    @Override
+    public String source() {
+        return UPSTREAM;
+    }
+
+    /** Every release in the configured projects, as one cached list made of the per-flag cache entries. */
+    @Override
+    public Optional<Uni<List<Release>>> releases() {
+        return Optional.of(cache.get(CacheKey.list(ReleaseSource.LAUNCHDARKLY, ReleaseService.RELEASES),
+                CacheTypes.listOf(Release.class), () -> LaunchDarklyListing.releases(launchDarkly.projects(),
+                        new LaunchDarklyListing.Reads(this::pipelines, this::progress, this::findFlagRelease))));
+    }
+
+    @Override
+    public Optional<Uni<Release>> release(GlobalId id) {
+        if (!FLAG_RELEASE.equals(id.type())) {
+            return Optional.empty();
+        }
+        return ProjectScopedKey.parse(id.externalId()).map(key -> findFlagRelease(key.projectKey(), key.key())
+                .map(found -> found.<Release> map(Release.class::cast).orElseThrow(() -> ReleaseService.notFound(id))));
+    }
+
+    @Override
+    public Optional<Uni<Node>> node(GlobalId id) {
+        if (!RELEASE_PIPELINE.equals(id.type())) {
+            return SourceReads.super.node(id);
+        }
+        ProjectScopedKey key = ProjectScopedKey.parse(id.externalId()).orElseThrow(SourceReads::malformed);
+        return Optional.of(pipeline(key).map(Node.class::cast));
+    }
+
+    /** The flag's current release, read through the cache; empty when the flag has none. */
+    private Uni<Optional<FlagRelease>> findFlagRelease(String projectKey, String flagKey) {
+        return cache.get(releaseKey(projectKey, flagKey), CacheTypes.optionalOf(FlagRelease.class),
+                () -> launchDarkly.fetchFlagRelease(projectKey, flagKey));
+    }
+
+    private Uni<Optional<ReleasePipeline>> findPipeline(String projectKey, String pipelineKey) {
+        return cache.get(pipelineKey(projectKey, pipelineKey), CacheTypes.optionalOf(ReleasePipeline.class),
+                () -> launchDarkly.fetchPipeline(projectKey, pipelineKey));
+    }
+
+    private Uni<ReleasePipelineProgress> progress(String projectKey, String pipelineKey) {
+        return cache.get(progressKey(projectKey, pipelineKey), CacheTypes.of(ReleasePipelineProgress.class),
+                () -> launchDarkly.fetchProgress(projectKey, pipelineKey));
     }
 
     /** Which phase a caller means: its position or LaunchDarkly's phase ID. */
@@ -53,16 +135,18 @@ public class FlagReleaseService {
     }
 
     public Uni<FlagRelease> flagRelease(String projectKey, String flagKey) {
-        return launchDarkly.flagRelease(projectKey, flagKey)
+        return findFlagRelease(projectKey, flagKey)
                 .map(found -> found.orElseThrow(() -> noRelease(projectKey, flagKey)));
     }
 
+    /** The project's release pipelines, read through the cache. */
     public Uni<List<ReleasePipeline>> pipelines(String projectKey) {
-        return launchDarkly.pipelines(projectKey);
+        return cache.get(pipelinesKey(projectKey), CacheTypes.listOf(ReleasePipeline.class),
+                () -> launchDarkly.fetchPipelines(projectKey));
     }
 
     public Uni<ReleasePipeline> pipeline(ProjectScopedKey key) {
-        return launchDarkly.pipeline(key.projectKey(), key.key()).map(found -> found.orElseThrow(
+        return findPipeline(key.projectKey(), key.key()).map(found -> found.orElseThrow(
                 () -> new NotFoundException("LaunchDarkly project " + key.projectKey() + " has no release pipeline "
                         + key.key() + ".", UPSTREAM, 404, null)));
     }
@@ -76,7 +160,7 @@ public class FlagReleaseService {
         if (projects.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Uni.join().all(projects.stream().map(launchDarkly::pipelines).toList()).andFailFast()
+        return Uni.join().all(projects.stream().map(this::pipelines).toList()).andFailFast()
                 .map(lists -> {
                     Map<ProjectScopedKey, ReleasePipeline> byKey = lists.stream().flatMap(List::stream)
                             .collect(Collectors.toMap(p -> new ProjectScopedKey(p.projectKey(), p.key()),
@@ -94,7 +178,7 @@ public class FlagReleaseService {
         if (keys.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Uni.join().all(keys.stream().map(key -> launchDarkly.progress(key.projectKey(), key.key())).toList())
+        return Uni.join().all(keys.stream().map(key -> progress(key.projectKey(), key.key())).toList())
                 .andFailFast()
                 .map(progress -> {
                     Map<ProjectScopedKey, ReleasePipelineProgress> byKey = new HashMap<>();
@@ -122,7 +206,7 @@ public class FlagReleaseService {
                 return Uni.createFrom().item(new CompleteReleasePhasePayload(release, phase, false));
             }
             requireInOrder(release, index, complete);
-            return launchDarkly.pipeline(projectKey, release.pipelineKey()).chain(pipeline -> {
+            return findPipeline(projectKey, release.pipelineKey()).chain(pipeline -> {
                 boolean legacy = pipeline.orElseThrow(() -> new UpstreamErrorException("LaunchDarkly has no release "
                         + "pipeline " + release.pipelineKey() + ", which the release follows.", UPSTREAM, null, null))
                         .legacy();
@@ -150,9 +234,9 @@ public class FlagReleaseService {
 
     /** The release, its place in the listing and its pipeline's progress are what a phase change alters. */
     private Uni<Void> evictAfterChange(String projectKey, String flagKey, String pipelineKey) {
-        return cache.evict(LaunchDarklyClient.releaseKey(projectKey, flagKey),
+        return cache.evict(releaseKey(projectKey, flagKey),
                 CacheKey.list(ReleaseSource.LAUNCHDARKLY, ReleaseService.RELEASES),
-                LaunchDarklyClient.progressKey(projectKey, pipelineKey));
+                progressKey(projectKey, pipelineKey));
     }
 
     private static int indexOf(FlagRelease release, PhaseRef ref) {

@@ -13,9 +13,12 @@ import io.releasegraph.cache.CacheKey;
 import io.releasegraph.cache.CacheTypes;
 import io.releasegraph.cache.UpstreamCache;
 import io.releasegraph.domain.EventOrigin;
+import io.releasegraph.domain.GlobalId;
+import io.releasegraph.domain.Node;
 import io.releasegraph.domain.ProductRelease;
 import io.releasegraph.domain.ProductReleaseFilter;
 import io.releasegraph.domain.ProductReleaseInput;
+import io.releasegraph.domain.Release;
 import io.releasegraph.domain.ReleaseEvent;
 import io.releasegraph.domain.ReleaseEventType;
 import io.releasegraph.domain.ReleaseFile;
@@ -23,26 +26,51 @@ import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.error.ConflictException;
 import io.releasegraph.error.NotFoundException;
 import io.releasegraph.error.ValidationException;
-import io.releasegraph.provider.cryptlex.CryptlexClient;
+import io.releasegraph.provider.cryptlex.Cryptlex;
 import io.smallrye.mutiny.Uni;
 
 /** Cryptlex product releases and their files: reads, edits, publishing, and what Cryptlex's webhooks report. */
 @ApplicationScoped
-public class ProductReleaseService {
+public class ProductReleaseService implements SourceReads {
 
     static final String RELEASE = "productRelease";
     static final String FILE = "releaseFile";
     /** Filtered lists, one entry per filter; {@link #evictRelease} drops every one of them. */
     static final String FILTERED_LISTS = "productReleases";
+    /** Schema types in Cryptlex's global IDs. */
+    static final String PRODUCT_RELEASE_TYPE = "ProductRelease";
+    static final String RELEASE_FILE_TYPE = "ReleaseFile";
 
-    private final CryptlexClient cryptlex;
+    private final Cryptlex cryptlex;
     private final UpstreamCache cache;
     private final ReleaseEventBus events;
 
-    ProductReleaseService(CryptlexClient cryptlex, UpstreamCache cache, ReleaseEventBus events) {
+    ProductReleaseService(Cryptlex cryptlex, UpstreamCache cache, ReleaseEventBus events) {
         this.cryptlex = cryptlex;
         this.cache = cache;
         this.events = events;
+    }
+
+    @Override
+    public String source() {
+        return ReleaseSource.CRYPTLEX.key();
+    }
+
+    /** Through the product-release cache entry, the one Cryptlex writes and webhooks evict. */
+    @Override
+    public Optional<Uni<Release>> release(GlobalId id) {
+        if (!PRODUCT_RELEASE_TYPE.equals(id.type())) {
+            return Optional.empty();
+        }
+        return Optional.of(release(id.externalId()).map(Release.class::cast));
+    }
+
+    @Override
+    public Optional<Uni<Node>> node(GlobalId id) {
+        if (!RELEASE_FILE_TYPE.equals(id.type())) {
+            return SourceReads.super.node(id);
+        }
+        return Optional.of(file(id.externalId()).map(Node.class::cast));
     }
 
     public Uni<List<ProductRelease>> releases(ProductReleaseFilter filter) {
@@ -87,7 +115,7 @@ public class ProductReleaseService {
      * unreadable. The caller has verified the signature.
      */
     public Uni<Boolean> webhookReceived(byte[] body) {
-        CryptlexClient.WebhookEvent event;
+        Cryptlex.WebhookEvent event;
         try {
             event = cryptlex.readWebhook(body);
         } catch (IOException e) {

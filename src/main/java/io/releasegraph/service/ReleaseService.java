@@ -2,25 +2,32 @@ package io.releasegraph.service;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.arc.All;
 import io.releasegraph.cache.CacheKey;
+import io.releasegraph.cache.CacheRequest;
 import io.releasegraph.cache.CacheTypes;
 import io.releasegraph.cache.UpstreamCache;
 import io.releasegraph.domain.GlobalId;
+import io.releasegraph.domain.Node;
 import io.releasegraph.domain.Release;
 import io.releasegraph.domain.ReleaseFilter;
-import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.error.GatewayException;
 import io.releasegraph.error.NotFoundException;
 import io.releasegraph.provider.ReleaseProvider;
 import io.releasegraph.provider.UpstreamFailures;
 import io.smallrye.mutiny.Uni;
 
-/** Releases across every upstream: one list, one lookup by global ID. */
+/**
+ * Releases across every upstream: one list, one lookup by global ID. The upstreams are the {@link ReleaseProvider}
+ * beans; each one's objects are read by the {@link SourceReads} of its services, else by the provider itself.
+ */
 @ApplicationScoped
 public class ReleaseService {
 
@@ -31,20 +38,15 @@ public class ReleaseService {
     /** Each provider's releases as one cached list. */
     static final String RELEASES = "releases";
 
-    static final String PRODUCT_RELEASE = "ProductRelease";
-    static final String DEPLOYMENT_RELEASE = "DeploymentRelease";
-
     private final List<ReleaseProvider> providers;
+    private final List<SourceReads> reads;
     private final UpstreamCache cache;
-    private final ProductReleaseService productReleases;
-    private final DeploymentService deployments;
+    private volatile Map<String, ReleaseProvider> byKey;
 
-    ReleaseService(@All List<ReleaseProvider> providers, UpstreamCache cache, ProductReleaseService productReleases,
-            DeploymentService deployments) {
+    ReleaseService(@All List<ReleaseProvider> providers, @All List<SourceReads> reads, UpstreamCache cache) {
         this.providers = providers;
+        this.reads = reads;
         this.cache = cache;
-        this.productReleases = productReleases;
-        this.deployments = deployments;
     }
 
     /**
@@ -63,11 +65,10 @@ public class ReleaseService {
     public Uni<Outcome> releases(ReleaseFilter filter) {
         List<Uni<SourceResult>> calls = providers.stream()
                 .filter(provider -> filter.wants(provider.source()))
-                .map(provider -> cache.get(CacheKey.list(provider.source(), RELEASES), CacheTypes.listOf(Release.class),
-                        provider::listReleases)
+                .map(provider -> releasesOf(provider)
                         .map(SourceResult::answered)
                         .onFailure().recoverWithItem(failure -> SourceResult.failed(
-                                UpstreamFailures.translate(provider.source(), failure))))
+                                UpstreamFailures.translate(provider, failure))))
                 .toList();
         if (calls.isEmpty()) {
             return Uni.createFrom().item(new Outcome(List.of(), List.of(), 0));
@@ -81,6 +82,12 @@ public class ReleaseService {
                 results.size()));
     }
 
+    private Uni<List<Release>> releasesOf(ReleaseProvider provider) {
+        return readsOf(provider.key()).map(SourceReads::releases).flatMap(Optional::stream).findFirst()
+                .orElseGet(() -> cache.get(CacheKey.list(provider.key(), RELEASES), CacheTypes.listOf(Release.class),
+                        provider::listReleases));
+    }
+
     private record SourceResult(List<Release> releases, Optional<GatewayException> failure) {
         static SourceResult answered(List<Release> releases) {
             return new SourceResult(releases, Optional.empty());
@@ -91,24 +98,49 @@ public class ReleaseService {
         }
     }
 
-    public Uni<Release> release(GlobalId id) {
-        if (id.source() == ReleaseSource.CRYPTLEX && PRODUCT_RELEASE.equals(id.type())) {
-            // Through the product-release cache entry, the one Cryptlex writes and webhooks evict.
-            return productReleases.release(id.externalId()).map(Release.class::cast);
-        }
-        if (id.source() == ReleaseSource.TRIFACTA && DEPLOYMENT_RELEASE.equals(id.type())) {
-            // Through the release cache entry that activation evicts (and revalidates with validators when sent).
-            return id.numericId().map(deployments::release).map(release -> release.map(Release.class::cast))
-                    .orElseGet(() -> Uni.createFrom().failure(notFound(id)));
-        }
-        Optional<ReleaseProvider> provider = providers.stream().filter(p -> p.source() == id.source()).findFirst();
-        if (provider.isEmpty()) {
-            return Uni.createFrom().failure(notFound(id));
-        }
-        return provider.get().findRelease(id).map(found -> found.orElseThrow(() -> notFound(id)));
+    /** Whether a provider answers for the ID's upstream; an ID of any other is not one the gateway made. */
+    public boolean knows(GlobalId id) {
+        return providersByKey().containsKey(id.source());
     }
 
-    private static NotFoundException notFound(GlobalId id) {
+    /** The release the ID names; NOT_FOUND when there is none. */
+    public Uni<Release> release(GlobalId id) {
+        return readsOf(id.source()).map(source -> source.release(id)).flatMap(Optional::stream).findFirst()
+                .orElseGet(() -> fromProvider(id));
+    }
+
+    /** The object the ID names, of any type; NOT_FOUND when there is none. */
+    public Uni<Node> node(GlobalId id) {
+        return readsOf(id.source()).map(source -> source.node(id)).flatMap(Optional::stream).findFirst()
+                .orElseGet(() -> fromProvider(id).map(Node.class::cast));
+    }
+
+    /** What no service reads, the provider finds (empty for a type it does not have), past the cache. */
+    private Uni<Release> fromProvider(GlobalId id) {
+        ReleaseProvider provider = providersByKey().get(id.source());
+        if (provider == null) {
+            return Uni.createFrom().failure(notFound(id));
+        }
+        // No cache entry stands for this answer, so the query's whole answer must not be kept.
+        CacheRequest.current().ifPresent(CacheRequest::uncacheable);
+        return provider.findRelease(id).map(found -> found.orElseThrow(() -> notFound(id)));
+    }
+
+    private java.util.stream.Stream<SourceReads> readsOf(String source) {
+        return reads.stream().filter(r -> r.source().equals(source));
+    }
+
+    private Map<String, ReleaseProvider> providersByKey() {
+        Map<String, ReleaseProvider> map = byKey;
+        if (map == null) {
+            // Built on first use, not in the constructor, so creating this bean does not create every client.
+            map = providers.stream().collect(Collectors.toUnmodifiableMap(ReleaseProvider::key, Function.identity()));
+            byKey = map;
+        }
+        return map;
+    }
+
+    static NotFoundException notFound(GlobalId id) {
         return new NotFoundException("No release with ID " + id.encoded() + ".");
     }
 }

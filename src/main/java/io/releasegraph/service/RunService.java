@@ -2,6 +2,7 @@ package io.releasegraph.service;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,10 @@ import io.releasegraph.cache.CacheTypes;
 import io.releasegraph.cache.UpstreamCache;
 import io.releasegraph.cache.Validators;
 import io.releasegraph.domain.Deployment;
+import io.releasegraph.domain.GlobalId;
 import io.releasegraph.domain.JobGroup;
+import io.releasegraph.domain.Node;
+import io.releasegraph.domain.Release;
 import io.releasegraph.domain.ReleaseEvent;
 import io.releasegraph.domain.ReleaseEventType;
 import io.releasegraph.domain.RunDeploymentPayload;
@@ -22,25 +26,27 @@ import io.releasegraph.error.ConflictException;
 import io.releasegraph.error.GatewayException;
 import io.releasegraph.error.NotFoundException;
 import io.releasegraph.error.ValidationException;
-import io.releasegraph.provider.trifacta.TrifactaClient;
+import io.releasegraph.provider.trifacta.Trifacta;
 import io.releasegraph.store.RunHistory;
 import io.smallrye.mutiny.Uni;
 
 /** Runs of deployments: starting one at most once per idempotency key, and following job groups. */
 @ApplicationScoped
-public class RunService {
+public class RunService implements SourceReads {
 
     static final String OPERATION = "runDeployment";
     static final String JOB_GROUP = "jobGroup";
+    /** The schema type in job groups' global IDs. */
+    static final String JOB_GROUP_TYPE = "JobGroup";
 
-    private final TrifactaClient trifacta;
+    private final Trifacta trifacta;
     private final DeploymentService deployments;
     private final Idempotency idempotency;
     private final RunHistory history;
     private final UpstreamCache cache;
     private final ReleaseEventBus events;
 
-    RunService(TrifactaClient trifacta, DeploymentService deployments, Idempotency idempotency,
+    RunService(Trifacta trifacta, DeploymentService deployments, Idempotency idempotency,
             RunHistory history, UpstreamCache cache, ReleaseEventBus events) {
         this.cache = cache;
         this.events = events;
@@ -48,6 +54,25 @@ public class RunService {
         this.deployments = deployments;
         this.idempotency = idempotency;
         this.history = history;
+    }
+
+    @Override
+    public String source() {
+        return ReleaseSource.TRIFACTA.key();
+    }
+
+    @Override
+    public Optional<Uni<Release>> release(GlobalId id) {
+        return Optional.empty();
+    }
+
+    /** A job group, from the run history and the cache. */
+    @Override
+    public Optional<Uni<Node>> node(GlobalId id) {
+        if (!JOB_GROUP_TYPE.equals(id.type())) {
+            return Optional.empty();
+        }
+        return Optional.of(jobGroup(id.numericId().orElseThrow(SourceReads::malformed)).map(Node.class::cast));
     }
 
     public Uni<RunDeploymentPayload> run(long deploymentId, List<RunParameter> parameters, String idempotencyKey) {

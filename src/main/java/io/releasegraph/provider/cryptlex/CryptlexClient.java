@@ -27,7 +27,6 @@ import io.releasegraph.error.NotFoundException;
 import io.releasegraph.error.UpstreamFault;
 import io.releasegraph.provider.Paging;
 import io.releasegraph.provider.RateLimitRetry;
-import io.releasegraph.provider.ReleaseProvider;
 import io.releasegraph.provider.UpstreamClient;
 import io.releasegraph.provider.UpstreamFailures;
 import io.releasegraph.provider.cryptlex.dto.CryptlexRelease;
@@ -47,12 +46,7 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 @UpstreamClient
-public class CryptlexClient implements ReleaseProvider {
-
-    /** What a webhook said: its event name and, for release events, the release it carried. */
-    public record WebhookEvent(String event, Optional<ProductRelease> release,
-            Optional<java.time.OffsetDateTime> triggeredAt) {
-    }
+public class CryptlexClient implements Cryptlex {
 
     private final CryptlexRestClient rest;
     private final ObjectMapper json;

@@ -30,7 +30,6 @@ import io.releasegraph.error.UpstreamFault;
 import io.releasegraph.provider.ConditionalGet;
 import io.releasegraph.provider.Paging;
 import io.releasegraph.provider.RateLimitRetry;
-import io.releasegraph.provider.ReleaseProvider;
 import io.releasegraph.provider.UpstreamClient;
 import io.releasegraph.provider.UpstreamFailures;
 import io.releasegraph.provider.UploadedFile;
@@ -56,7 +55,7 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 @UpstreamClient
-public class TrifactaClient implements ReleaseProvider {
+public class TrifactaClient implements Trifacta {
 
     private static final String EMBED_RELEASES = "releases";
     private static final String EMBED_JOBS = "jobs";
@@ -70,10 +69,6 @@ public class TrifactaClient implements ReleaseProvider {
         this.pageSize = config.trifacta().pageSize();
         this.limits = new RateLimitRetry(ReleaseSource.TRIFACTA, config.trifacta().rateLimit().maxWait(),
                 config.trifacta().rateLimit().maxRetries());
-    }
-
-    /** What an import did: the new release (none on a dry run) and the package's flow names. */
-    public record ImportOutcome(Optional<DeploymentRelease> release, List<String> flowNames) {
     }
 
     @Override

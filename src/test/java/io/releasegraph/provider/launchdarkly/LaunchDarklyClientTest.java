@@ -133,7 +133,7 @@ class LaunchDarklyClientTest {
         wireMock.stubFor(get(urlPathEqualTo(PIPELINES)).withQueryParam("offset", equalTo("2"))
                 .willReturn(okJson(collection(3, pipeline("hotfix", null, "h1")))));
 
-        List<ReleasePipeline> pipelines = launchDarkly.pipelines("alpha").await().atMost(WAIT);
+        List<ReleasePipeline> pipelines = launchDarkly.fetchPipelines("alpha").await().atMost(WAIT);
 
         assertThat(pipelines).extracting(ReleasePipeline::key).containsExactly("standard", "guarded", "hotfix");
         // only a pipeline that says so is legacy
@@ -147,7 +147,7 @@ class LaunchDarklyClientTest {
     void readsOnePipeline() {
         wireMock.stubFor(get(urlPathEqualTo(PIPELINES + "/standard")).willReturn(okJson(pipeline("standard", true, "p1"))));
 
-        ReleasePipeline pipeline = launchDarkly.pipeline("alpha", "standard").await().atMost(WAIT).orElseThrow();
+        ReleasePipeline pipeline = launchDarkly.fetchPipeline("alpha", "standard").await().atMost(WAIT).orElseThrow();
 
         assertThat(pipeline.legacy()).isTrue();
         assertThat(pipeline.projectKey()).isEqualTo("alpha");
@@ -162,7 +162,7 @@ class LaunchDarklyClientTest {
         wireMock.stubFor(get(urlPathEqualTo(PIPELINES + "/standard/releases")).withQueryParam("offset", equalTo("2"))
                 .willReturn(okJson(progressions(2, 1, 3, List.of("c"), phases))));
 
-        ReleasePipelineProgress progress = launchDarkly.progress("alpha", "standard").await().atMost(WAIT);
+        ReleasePipelineProgress progress = launchDarkly.fetchProgress("alpha", "standard").await().atMost(WAIT);
 
         assertThat(progress.activeCount()).isEqualTo(2);
         assertThat(progress.completedCount()).isEqualTo(1);
