@@ -197,6 +197,9 @@ class CryptlexWebhookTest {
 
         assertThat(mine(SEED_RELEASE_ID)).isEmpty();
         readSeedRelease().body("data.release.name", equalTo("string"));
+        // only that delivery is refused: another body is accepted
+        byte[] another = withTriggeredAt(seedBody, "another delivery");
+        post(cryptlexSignature(TOKEN, another), another).statusCode(204);
     }
 
     @Test
@@ -240,7 +243,7 @@ class CryptlexWebhookTest {
     }
 
     @Test
-    void theSandboxSignsItsDeliveriesAsCryptlexDoesAndTheGatewayAcceptsThem() {
+    void theSandboxSignsItsDeliveriesAsCryptlexDoesAndTheGatewayAcceptsThem() throws Exception {
         String id = Ids.productRelease(CryptlexSeed.STUDIO_2_5_1_BETA);
 
         given().contentType("application/json").header("Authorization", "Bearer sandbox-cryptlex-token")
@@ -250,6 +253,8 @@ class CryptlexWebhookTest {
         ReleaseEvent event = awaitEvent(id);
         assertThat(event.origin()).isEqualTo(EventOrigin.WEBHOOK);
         assertThat(((ProductRelease) event.release()).notes()).isEqualTo("changed in Cryptlex, not through the gateway");
+        // remembered against replays like any delivery
+        assertThat(rememberedDeliveries()).isEqualTo(1);
     }
 
     /** The seed's release read through the gateway (now cached), then renamed in Cryptlex behind the cache's back. */
@@ -270,16 +275,27 @@ class CryptlexWebhookTest {
 
     /** A row in {@code webhook_delivery} written with plain SQL, as another replica's gateway would have. */
     private static void rememberInTheStore(byte[] body, Instant expiresAt) throws Exception {
-        AgroalDataSource store = AgroalDataSourceUtil.dataSourceIfActive(
-                Datasources.postgresqlActive() ? Datasources.POSTGRESQL : DataSourceUtil.DEFAULT_DATASOURCE_NAME)
-                .orElseThrow();
-        try (Connection connection = store.getConnection(); PreparedStatement insert = connection.prepareStatement(
+        try (Connection connection = store().getConnection(); PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO webhook_delivery (signature_hash, received_at, expires_at) VALUES (?, ?, ?)")) {
             insert.setString(1, CryptlexWebhookFixtures.storeKey(TOKEN, body));
             insert.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
             insert.setObject(3, expiresAt.atOffset(ZoneOffset.UTC));
             insert.executeUpdate();
         }
+    }
+
+    private static int rememberedDeliveries() throws Exception {
+        try (Connection connection = store().getConnection(); PreparedStatement count = connection.prepareStatement(
+                "SELECT COUNT(*) FROM webhook_delivery"); java.sql.ResultSet rows = count.executeQuery()) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private static AgroalDataSource store() {
+        return AgroalDataSourceUtil.dataSourceIfActive(
+                Datasources.postgresqlActive() ? Datasources.POSTGRESQL : DataSourceUtil.DEFAULT_DATASOURCE_NAME)
+                .orElseThrow();
     }
 
     private static byte[] withTriggeredAt(byte[] body, String triggeredAt) throws Exception {

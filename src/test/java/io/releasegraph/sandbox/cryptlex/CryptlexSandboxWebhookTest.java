@@ -99,8 +99,7 @@ class CryptlexSandboxWebhookTest {
 
         LoggedRequest only = awaitSingleDelivery();
 
-        assertThat(mapper.readTree(only.getBody()).at("/data/id").asText())
-                .isEqualTo(CryptlexSeed.CLI_1_10_0_BETA);
+        assertThat(assertSignedReleaseUpdated(only).at("/data/id").asText()).isEqualTo(CryptlexSeed.CLI_1_10_0_BETA);
     }
 
     /** Checks the envelope and verifies the signature with an HMAC computed here, not by the code under test. */
