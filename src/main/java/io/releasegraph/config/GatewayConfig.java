@@ -204,10 +204,16 @@ public interface GatewayConfig {
         Webhook webhook();
 
         interface Webhook {
-            /** Shared secret of the {@code X-Cryptlex-Signature} HMAC; without it every webhook is refused. */
+            /**
+             * The webhook's token in Cryptlex, the HMAC-SHA256 key of its {@code Webhook-Signature}; without it every
+             * webhook is refused (unless the sandbox is on, whose own token is then accepted).
+             */
             Optional<String> secret();
 
-            /** How far a signature's timestamp may be from now; also how long seen signatures are remembered. */
+            /**
+             * How far a delivery's {@code triggeredAt}, when it parses as a date, may be from now; also how long an
+             * accepted delivery is remembered in the store against replays.
+             */
             @WithDefault("PT5M")
             Duration tolerance();
         }

@@ -109,18 +109,21 @@ public class ProductReleaseService implements SourceReads {
                 .invoke(published -> events.publish(ReleaseEvent.byGateway(ReleaseEventType.RELEASE_PUBLISHED, published)));
     }
 
+    /** A verified webhook body, read; {@link ValidationException} when it is not a webhook event. */
+    public Cryptlex.WebhookEvent readWebhook(byte[] body) {
+        try {
+            return cryptlex.readWebhook(body);
+        } catch (IOException e) {
+            throw new ValidationException("body", "The body is not a Cryptlex webhook event.");
+        }
+    }
+
     /**
      * A verified {@code release.updated} webhook: the release changed in Cryptlex (by us or anyone else), so the
-     * cached copies go and subscribers hear of it. Answers false for other events; VALIDATION when the body is
-     * unreadable. The caller has verified the signature.
+     * cached copies go and subscribers hear of it. Answers false for other events. The caller has verified the
+     * signature and refused replays.
      */
-    public Uni<Boolean> webhookReceived(byte[] body) {
-        Cryptlex.WebhookEvent event;
-        try {
-            event = cryptlex.readWebhook(body);
-        } catch (IOException e) {
-            return Uni.createFrom().failure(new ValidationException("body", "The body is not a Cryptlex webhook event."));
-        }
+    public Uni<Boolean> webhookReceived(Cryptlex.WebhookEvent event) {
         if (!"release.updated".equals(event.event()) || event.release().isEmpty()) {
             return Uni.createFrom().item(false);
         }

@@ -172,8 +172,8 @@ class BadInputTest {
     @Test
     void refusesWebhooksWithBadSignatures() {
         byte[] body = "{\"event\":\"release.updated\",\"data\":{\"id\":\"r1\"}}".getBytes(StandardCharsets.UTF_8);
-        for (String signature : List.of("", "t=1,v1=deadbeef", "garbage")) {
-            given().contentType("application/json").header("X-Cryptlex-Signature", signature).body(body)
+        for (String signature : List.of("", "t=1,v1=deadbeef", "garbage", "Bb3jMWkC1DOqEv5fAOsqwkKH7r57w9o8fZ3Jg72lNk0=")) {
+            given().contentType("application/json").header("Webhook-Signature", signature).body(body)
                     .when().post("/webhooks/cryptlex").then().statusCode(401);
         }
     }

@@ -1,27 +1,37 @@
 package io.releasegraph.it;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 
 import io.releasegraph.support.GatewayProcess;
+import io.releasegraph.support.GraphQLClient;
 import io.releasegraph.support.Ids;
 import io.releasegraph.support.TestDatabase;
+import io.restassured.response.ValidatableResponse;
 
 /**
  * Two replicas of the packaged gateway on one PostgreSQL database and one upstream (the first replica's Trifacta
- * sandbox): an activation through the first is what the second reads next, although it had the old state cached.
+ * sandbox): an activation through the first is what the second reads next, although it had the old state cached;
+ * a Cryptlex webhook delivery accepted by one is refused as a replay by the other.
  */
 class ReplicasIT {
 
     private static final Duration WITHIN = Duration.ofSeconds(1);
+    private static final String WEBHOOK_TOKEN = "replicas-webhook-token";
 
     @Test
     void anActivationThroughOneReplicaIsReadThroughTheOtherAtOnce() throws Exception {
@@ -57,6 +67,31 @@ class ReplicasIT {
                     took.toMillis());
             assertThat(second.metric("releasegraph_cache_evictions_total", "origin", "replica")).isPositive();
         }
+    }
+
+    @Test
+    void aWebhookDeliveryAcceptedByOneReplicaIsRefusedAsAReplayByTheOther() throws Exception {
+        assumeTrue(TestDatabase.available(), "no PostgreSQL server at 127.0.0.1:5432");
+        Map<String, String> token = Map.of("GATEWAY_CRYPTLEX_WEBHOOK_SECRET", WEBHOOK_TOKEN);
+        try (TestDatabase database = TestDatabase.create();
+                GatewayProcess first = GatewayProcess.start("replica-1-webhook", postgresql(database, token));
+                GatewayProcess second = GatewayProcess.start("replica-2-webhook", postgresql(database, token))) {
+            // seed 003's body verbatim, signed as Cryptlex signs (see src/test/resources/webhooks/cryptlex/README.md)
+            byte[] body = GraphQLClient.resource("webhooks/cryptlex/seed-003-release-updated.json")
+                    .getBytes(StandardCharsets.UTF_8);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(WEBHOOK_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String signature = Base64.getEncoder().encodeToString(mac.doFinal(body));
+
+            deliver(first, signature, body).statusCode(204);
+            deliver(second, signature, body).statusCode(401);
+            deliver(first, signature, body).statusCode(401);
+        }
+    }
+
+    private static ValidatableResponse deliver(GatewayProcess replica, String signature, byte[] body) {
+        return given().contentType("application/json; charset=utf-8").header("Webhook-Signature", signature)
+                .body(body).when().post(replica.url() + "/webhooks/cryptlex").then();
     }
 
     private static Map<String, String> postgresql(TestDatabase database, Map<String, String> more) {

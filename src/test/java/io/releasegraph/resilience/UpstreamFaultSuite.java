@@ -227,7 +227,7 @@ abstract class UpstreamFaultSuite {
     @Test
     void aBadWebhookSignatureIsRefusedWithoutLeakingTheSecret() {
         String body = "{\"event\":\"release.updated\",\"data\":{\"id\":\"r1\"}}";
-        String answer = given().contentType("application/json").header("X-Cryptlex-Signature", "t=1,v1=00")
+        String answer = given().contentType("application/json").header("Webhook-Signature", "t=1,v1=00")
                 .body(body).when().post("/webhooks/cryptlex").then().statusCode(401).extract().asString();
         probe.saw(answer);
     }

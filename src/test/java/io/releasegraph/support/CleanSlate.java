@@ -11,15 +11,17 @@ import io.releasegraph.sandbox.cryptlex.CryptlexSandboxState;
 import io.releasegraph.sandbox.launchdarkly.LaunchDarklyRateLimiter;
 import io.releasegraph.sandbox.launchdarkly.LaunchDarklyStore;
 import io.releasegraph.sandbox.trifacta.TrifactaSandboxState;
+import io.releasegraph.store.WebhookDeliveries;
 import io.releasegraph.store.h2.H2IdempotencyRepository;
 import io.releasegraph.store.h2.H2RunRepository;
 import io.releasegraph.store.postgresql.PgIdempotencyRepository;
 import io.releasegraph.store.postgresql.PgRunRepository;
 
 /**
- * Puts the sandboxes, the gateway's own records and the cache (both levels) back to their starting state, on
- * whichever store is active (H2, or PostgreSQL in the CI's PostgreSQL run). {@link CleanSlateCallback} calls it
- * before every {@code @QuarkusTest} method, so no test depends on what another one did.
+ * Puts the sandboxes, the gateway's own records (runs, idempotency keys, webhook deliveries) and the cache (both
+ * levels) back to their starting state, on whichever store is active (H2, or PostgreSQL in the CI's PostgreSQL run).
+ * {@link CleanSlateCallback} calls it before every {@code @QuarkusTest} method, so no test depends on what another
+ * one did.
  */
 @ApplicationScoped
 public class CleanSlate {
@@ -36,11 +38,13 @@ public class CleanSlate {
     private final PgIdempotencyRepository pgIdempotency;
     private final CacheStore cacheStore;
     private final UpstreamCache cache;
+    private final WebhookDeliveries webhookDeliveries;
 
     CleanSlate(TrifactaSandboxState trifacta, CryptlexSandboxState cryptlex, CryptlexRateLimiter cryptlexRateLimit,
             LaunchDarklyStore launchDarkly, LaunchDarklyRateLimiter launchDarklyRateLimit, SandboxFaults faults,
             H2RunRepository h2Runs, PgRunRepository pgRuns, H2IdempotencyRepository h2Idempotency,
-            PgIdempotencyRepository pgIdempotency, CacheStore cacheStore, UpstreamCache cache) {
+            PgIdempotencyRepository pgIdempotency, CacheStore cacheStore, UpstreamCache cache,
+            WebhookDeliveries webhookDeliveries) {
         this.trifacta = trifacta;
         this.cryptlex = cryptlex;
         this.cryptlexRateLimit = cryptlexRateLimit;
@@ -53,6 +57,7 @@ public class CleanSlate {
         this.pgIdempotency = pgIdempotency;
         this.cacheStore = cacheStore;
         this.cache = cache;
+        this.webhookDeliveries = webhookDeliveries;
     }
 
     @Transactional
@@ -70,6 +75,7 @@ public class CleanSlate {
             h2Runs.deleteAll();
             h2Idempotency.deleteAll();
         }
+        webhookDeliveries.deleteAllNow();
         clearCache();
     }
 

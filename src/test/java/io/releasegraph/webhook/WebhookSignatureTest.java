@@ -3,47 +3,61 @@ package io.releasegraph.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
+/** Cryptlex's scheme: {@code Webhook-Signature} = base64(HMAC-SHA256(token, raw body)). */
 class WebhookSignatureTest {
 
-    private static final String SECRET = "sandbox-webhook-secret";
-    private static final long T = 1_700_000_000L;
-    private static final byte[] BODY = "{\"event\":\"release.updated\"}".getBytes(StandardCharsets.UTF_8);
-    /** Computed outside Java: python3 hmac.new(secret, b"1700000000." + body, sha256).hexdigest(). */
-    private static final String EXPECTED = "7c81074d4913cf977689853620e95160cd702cbd2e911de2928aa76aeb9516a2";
-    private static final Instant AT_T = Instant.ofEpochSecond(T);
-    private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
+    private static final String TOKEN = "test-webhook-token";
+    private static final byte[] SEED_BODY = CryptlexWebhookFixtures.bytes(CryptlexWebhookFixtures.SEED_BODY);
+    /**
+     * Computed outside Java: {@code base64.b64encode(hmac.new(b"test-webhook-token", open(fixture, "rb").read(),
+     * hashlib.sha256).digest())} in python3.
+     */
+    private static final String SEED_SIGNATURE = "92P154utLsZTGni5r+sdSi36IZEF2GTuzxo8eNwogUk=";
+    private static final byte[] SHORT_BODY = "{\"event\":\"release.updated\"}".getBytes(StandardCharsets.UTF_8);
+    /** The same way, over {@link #SHORT_BODY}. */
+    private static final String SHORT_SIGNATURE = "0odHNOAxFmylgA1R3PM2Er0BuFSsbc45vSjQ0V6BHpQ=";
 
     @Test
-    void signsTimestampDotBodyWithHmacSha256() {
-        assertThat(WebhookSignature.sign(SECRET, T, BODY)).isEqualTo(EXPECTED);
-        assertThat(WebhookSignature.header(SECRET, T, BODY)).isEqualTo("t=1700000000,v1=" + EXPECTED);
+    void signsTheRawBodyWithHmacSha256InBase64() {
+        assertThat(WebhookSignature.HEADER).isEqualTo("Webhook-Signature");
+        assertThat(WebhookSignature.sign(TOKEN, SEED_BODY)).isEqualTo(SEED_SIGNATURE);
+        assertThat(WebhookSignature.sign(TOKEN, SHORT_BODY)).isEqualTo(SHORT_SIGNATURE);
     }
 
     @Test
-    void verifiesItsOwnHeader() {
-        String header = WebhookSignature.header(SECRET, T, BODY);
-
-        assertThat(WebhookSignature.verify(SECRET, header, BODY, AT_T.plusSeconds(299), FIVE_MINUTES)).isTrue();
-        assertThat(WebhookSignature.verify(SECRET, "v1=stale," + header, BODY, AT_T, FIVE_MINUTES)).isTrue();
+    void verifiesASignatureMadeOutsideJava() {
+        assertThat(WebhookSignature.verify(TOKEN, SEED_SIGNATURE, SEED_BODY)).isTrue();
+        assertThat(WebhookSignature.verify(TOKEN, SHORT_SIGNATURE, SHORT_BODY)).isTrue();
     }
 
     @Test
-    void rejectsTamperingWrongSecretReplaysAndGarbage() {
-        String header = WebhookSignature.header(SECRET, T, BODY);
+    void refusesTamperingAWrongTokenAndGarbage() {
         byte[] tampered = "{\"event\":\"release.deleted\"}".getBytes(StandardCharsets.UTF_8);
+        String hexOfTheRightMac = java.util.HexFormat.of().formatHex(Base64.getDecoder().decode(SHORT_SIGNATURE));
 
-        assertThat(WebhookSignature.verify(SECRET, header, tampered, AT_T, FIVE_MINUTES)).isFalse();
-        assertThat(WebhookSignature.verify("other-secret", header, BODY, AT_T, FIVE_MINUTES)).isFalse();
-        assertThat(WebhookSignature.verify(SECRET, header, BODY, AT_T.plusSeconds(301), FIVE_MINUTES)).isFalse();
-        assertThat(WebhookSignature.verify(SECRET, "t=" + (T + 1) + ",v1=" + EXPECTED, BODY, AT_T, FIVE_MINUTES))
-                .isFalse();
-        assertThat(WebhookSignature.verify(SECRET, "v1=" + EXPECTED, BODY, AT_T, FIVE_MINUTES)).isFalse();
-        assertThat(WebhookSignature.verify(SECRET, "t=abc,v1=" + EXPECTED, BODY, AT_T, FIVE_MINUTES)).isFalse();
-        assertThat(WebhookSignature.verify(SECRET, null, BODY, AT_T, FIVE_MINUTES)).isFalse();
+        assertThat(WebhookSignature.verify(TOKEN, SHORT_SIGNATURE, tampered)).isFalse();
+        assertThat(WebhookSignature.verify("another-token", SHORT_SIGNATURE, SHORT_BODY)).isFalse();
+        assertThat(WebhookSignature.verify(TOKEN, null, SHORT_BODY)).isFalse();
+        assertThat(WebhookSignature.verify(TOKEN, "", SHORT_BODY)).isFalse();
+        assertThat(WebhookSignature.verify(TOKEN, "not base64 at all!", SHORT_BODY)).isFalse();
+        assertThat(WebhookSignature.verify(TOKEN, hexOfTheRightMac, SHORT_BODY)).isFalse();
+        assertThat(WebhookSignature.verify(TOKEN, "t=1700000000,v1=" + hexOfTheRightMac, SHORT_BODY)).isFalse();
+        // a prefix of the right MAC is not the MAC
+        assertThat(WebhookSignature.verify(TOKEN, SHORT_SIGNATURE.substring(0, 40), SHORT_BODY)).isFalse();
+    }
+
+    @Test
+    void theVendorPagesExampleSignatureHasTheShapeWeSignAndVerify() {
+        String pageSignature = CryptlexWebhookFixtures.pageSignature();
+
+        // standard base64 with padding, 32 bytes: an HMAC-SHA256, like ours
+        assertThat(Base64.getDecoder().decode(pageSignature)).hasSize(32);
+        assertThat(pageSignature).hasSameSizeAs(SEED_SIGNATURE).endsWith("=");
+        // the page elides its body and shows no token, so its signature can only be a wrong one here
+        assertThat(WebhookSignature.verify(TOKEN, pageSignature, SEED_BODY)).isFalse();
     }
 }

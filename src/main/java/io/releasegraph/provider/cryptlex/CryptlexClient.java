@@ -134,7 +134,19 @@ public class CryptlexClient implements Cryptlex {
         Optional<ProductRelease> release = Optional.ofNullable(event.data())
                 .filter(data -> data.id() != null)
                 .map(CryptlexMapper::release);
-        return new WebhookEvent(event.event(), release, Optional.ofNullable(event.triggeredAt()));
+        return new WebhookEvent(event.event(), release, triggeredAt(event.triggeredAt()));
+    }
+
+    /** {@code triggeredAt} when it is an ISO-8601 date-time with an offset; any other string is kept out of it. */
+    public static Optional<java.time.OffsetDateTime> triggeredAt(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.OffsetDateTime.parse(value.trim()));
+        } catch (java.time.format.DateTimeParseException notADate) {
+            return Optional.empty();
+        }
     }
 
     /** The release with every file: the embedded list, or the files list when the embed was cut short. */

@@ -38,7 +38,7 @@ public interface CryptlexSandboxConfig {
         /** URL that receives {@code release.updated} events; no webhook is sent when absent. */
         Optional<String> url();
 
-        /** Shared secret for the {@code X-Cryptlex-Signature} HMAC-SHA256 signature. */
+        /** The webhook's token: the key of the {@code Webhook-Signature} HMAC-SHA256, as Cryptlex signs. */
         @WithDefault("sandbox-webhook-secret")
         String secret();
     }

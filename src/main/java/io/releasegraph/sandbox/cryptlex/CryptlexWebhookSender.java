@@ -19,7 +19,8 @@ import io.quarkus.logging.Log;
 import io.releasegraph.webhook.WebhookSignature;
 
 /**
- * Delivers signed {@code release.updated} webhooks to {@code gateway.sandbox.cryptlex.webhook.url}.
+ * Delivers signed {@code release.updated} webhooks to {@code gateway.sandbox.cryptlex.webhook.url}, signed the way
+ * Cryptlex signs ({@link WebhookSignature}).
  * Fire and forget: delivery runs on the HTTP client's own threads so it never delays the API
  * response, and a failed delivery is only logged (the sandbox does not retry).
  */
@@ -50,9 +51,9 @@ public class CryptlexWebhookSender {
             byte[] body = mapper.writeValueAsBytes(new Event(RELEASE_UPDATED, release, now));
             HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .header(WebhookSignature.HEADER,
-                            WebhookSignature.header(config.webhook().secret(), now.getEpochSecond(), body))
+                    // as on Cryptlex's "Webhooks" page: base64 HMAC-SHA256 of the raw body, no timestamp header
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .header(WebhookSignature.HEADER, WebhookSignature.sign(config.webhook().secret(), body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
