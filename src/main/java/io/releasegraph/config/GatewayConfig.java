@@ -33,9 +33,17 @@ public interface GatewayConfig {
     /**
      * Where the cache and the gateway's own records live: {@code h2} (embedded file, one replica) or
      * {@code postgresql} (shared by replicas; needs {@code quarkus.datasource.pg.jdbc.url} and credentials).
+     * application.properties switches datasources on the raw value ({@code store-switch.*.${gateway.store}});
+     * this mapping makes any other value fail start-up with the allowed ones listed.
      */
     @WithDefault("h2")
-    String store();
+    Store store();
+
+    /** The values of {@code gateway.store}, written in lower case as configured. */
+    enum Store {
+        H2,
+        POSTGRESQL
+    }
 
     /** The read-through cache of upstream data: freshness per kind, stale-if-error, the in-memory level. */
     Cache cache();
@@ -87,9 +95,13 @@ public interface GatewayConfig {
         @WithDefault("10000")
         long memoryMaxEntries();
 
-        /** How often stored entries older than {@code stale-if-error} are deleted. */
+        /**
+         * How often stored entries older than {@code stale-if-error} are deleted. {@code CacheStore.purge}'s
+         * {@code @Scheduled(every = "${gateway.cache.purge-every}")} reads the raw value, which Quarkus parses the
+         * same way; typed here so that a bad value fails start-up.
+         */
         @WithDefault("1h")
-        String purgeEvery();
+        Duration purgeEvery();
     }
 
     /** Bounds on a GraphQL request, checked before it is executed (see README "Security"). */
@@ -126,7 +138,13 @@ public interface GatewayConfig {
          * engine does not handle.
          */
         @WithDefault("compiled")
-        String engine();
+        Engine engine();
+
+        /** The values of {@code gateway.graphql.engine}, written in lower case as configured. */
+        enum Engine {
+            COMPILED,
+            SMALLRYE
+        }
 
         /**
          * Honour {@code X-Releasegraph-Engine: smallrye} on a request, so that a test can run one request on each

@@ -81,7 +81,7 @@ public class GraphQLEngine {
         this.cacheRequests = cacheRequests;
         this.identities = identities;
         this.currentRequest = currentRequest;
-        this.enabled = "compiled".equalsIgnoreCase(config.graphql().engine().trim());
+        this.enabled = config.graphql().engine() == GatewayConfig.Graphql.Engine.COMPILED;
         this.engineHeader = config.graphql().engineHeader();
         this.compiledRequests = engineCounter(registry, "compiled");
         this.smallRyeRequests = engineCounter(registry, "smallrye");

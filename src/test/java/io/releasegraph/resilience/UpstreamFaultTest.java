@@ -4,9 +4,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -18,17 +21,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.releasegraph.support.CryptlexWireMock;
 import io.releasegraph.support.GraphQLClient;
+import io.releasegraph.support.InjectWireMock;
+import io.releasegraph.support.LaunchDarklyWireMock;
 import io.releasegraph.support.SecretsProbe;
 import io.releasegraph.support.TestTokens;
+import io.releasegraph.support.TrifactaWireMock;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -40,10 +49,19 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
  * exactly once, reads are retried and then stop at an open breaker, a 404 never opens one, and the gateway is healthy
  * afterwards. Throughout, no known secret (tokens, Basic password, webhook secret, the caller's JWT, upstream error
  * details) may appear in a response, a log record or {@code /q/metrics}.
+ * <p>
+ * One application for all three upstreams, each on its own WireMock server; every case is parameterised by the
+ * {@link FaultyUpstream} it breaks. Before each case all three servers are reset here, and {@code CleanSlateCallback}
+ * closes every breaker, so no case sees another's stubs, requests or open breaker.
  */
+@QuarkusTest
+@TestProfile(FaultProfile.class)
+@WithTestResource(TrifactaWireMock.class)
+@WithTestResource(CryptlexWireMock.class)
+@WithTestResource(LaunchDarklyWireMock.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class UpstreamFaultSuite {
+class UpstreamFaultTest {
 
     enum Fault {
         HTTP_500("UPSTREAM_ERROR", 500, true),
@@ -89,139 +107,129 @@ abstract class UpstreamFaultSuite {
         }
     }
 
+    @InjectWireMock("trifacta")
+    WireMockServer trifacta;
+
+    @InjectWireMock("cryptlex")
+    WireMockServer cryptlex;
+
+    @InjectWireMock("launchdarkly")
+    WireMockServer launchDarkly;
+
     private SecretsProbe probe;
 
-    /** The upstream's WireMock server. */
-    abstract WireMockServer upstream();
+    static Stream<FaultyUpstream> upstreams() {
+        return Stream.of(new TrifactaFaults(), new CryptlexFaults(), new LaunchDarklyFaults());
+    }
 
-    /** As in {@code extensions.upstream}. */
-    abstract String name();
-
-    /** The read the suite breaks (field {@code broken}), with its breaker's name. */
-    abstract MappingBuilder readStub(ResponseDefinitionBuilder answer);
-
-    abstract String okReadBody();
-
-    abstract RequestPatternBuilder readRequests();
-
-    abstract String readBreaker();
-
-    /** Stubs the other read of the query (field {@code working}), which must keep its data. */
-    abstract void stubWorkingRead();
-
-    abstract String readDocument();
-
-    abstract Map<String, Object> readVariables();
-
-    /** Stubs what the mutation reads before it writes. */
-    abstract void stubWriteContext();
-
-    abstract String okWriteBody();
-
-    abstract RequestPatternBuilder writeRequests();
-
-    abstract String writeDocument();
-
-    abstract Map<String, Object> writeVariables();
-
-    /** The mutation's field in {@code data}. */
-    abstract String writeField();
+    /** Every fault on every upstream. */
+    static Stream<Arguments> faults() {
+        return upstreams().flatMap(upstream -> Arrays.stream(Fault.values()).map(fault -> arguments(upstream, fault)));
+    }
 
     @BeforeAll
     void captureLogs() {
         probe = SecretsProbe.install();
     }
 
+    /** Stubs and request journals of all three servers; breakers are reset by CleanSlateCallback per case. */
     @BeforeEach
-    void resetUpstream() {
-        upstream().resetAll();
+    void resetUpstreams() {
+        for (WireMockServer server : List.of(trifacta, cryptlex, launchDarkly)) {
+            server.resetAll();
+        }
     }
 
-    @ParameterizedTest
-    @EnumSource(Fault.class)
-    void aFailingReadGivesItsCodeAndTheOtherFieldKeepsItsData(Fault fault) {
-        stubWorkingRead();
-        stubRead(fault.answer(okReadBody()));
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("faults")
+    void aFailingReadGivesItsCodeAndTheOtherFieldKeepsItsData(FaultyUpstream upstream, Fault fault) {
+        stubWorkingRead(upstream);
+        stubRead(upstream, fault.answer(upstream.okReadBody()));
 
-        ExtractableResponse<Response> answer = post(readDocument(), readVariables());
+        ExtractableResponse<Response> answer = post(upstream.readDocument(), upstream.readVariables());
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.<Object> path("data.broken")).isNull();
         assertThat(answer.<Object> path("data.working.id")).as("the field fed by a healthy call").isNotNull();
         assertThat(answer.<List<?>> path("errors")).hasSize(1);
         assertThat(answer.<String> path("errors[0].extensions.code")).isEqualTo(fault.code);
-        assertThat(answer.<String> path("errors[0].extensions.upstream")).isEqualTo(name());
+        assertThat(answer.<String> path("errors[0].extensions.upstream")).isEqualTo(upstream.name());
         assertThat(answer.<Integer> path("errors[0].extensions.http.status")).isEqualTo(fault.status);
         if (fault == Fault.RATE_LIMITED) {
             assertThat(answer.<Integer> path("errors[0].extensions.retryAfterSeconds")).isEqualTo(120);
         }
         assertThat(answer.asString()).doesNotContain(FaultProfile.UPSTREAM_DETAIL).doesNotContain("\tat ")
                 .doesNotContain("java.");
-        upstream().verify(fault.readAttempts(), readRequests());
+        server(upstream).verify(fault.readAttempts(), upstream.readRequests());
 
-        assertHealthyAfterwards();
+        assertHealthyAfterwards(upstream);
     }
 
-    @ParameterizedTest
-    @EnumSource(Fault.class)
-    void aFailingWriteReachesTheUpstreamOnceAndGivesItsCode(Fault fault) {
-        stubWriteContext();
-        stubWrite(fault.answer(okWriteBody()));
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("faults")
+    void aFailingWriteReachesTheUpstreamOnceAndGivesItsCode(FaultyUpstream upstream, Fault fault) {
+        stubWriteContext(upstream);
+        stubWrite(upstream, fault.answer(upstream.okWriteBody()));
 
-        ExtractableResponse<Response> answer = post(writeDocument(), writeVariables());
+        ExtractableResponse<Response> answer = post(upstream.writeDocument(), upstream.writeVariables());
 
         assertThat(answer.<Object> path("data")).isNull();
         assertThat(answer.<String> path("errors[0].extensions.code")).isEqualTo(fault.code);
-        assertThat(answer.<String> path("errors[0].extensions.upstream")).isEqualTo(name());
+        assertThat(answer.<String> path("errors[0].extensions.upstream")).isEqualTo(upstream.name());
         assertThat(answer.asString()).doesNotContain(FaultProfile.UPSTREAM_DETAIL);
-        upstream().verify(1, writeRequests());
+        server(upstream).verify(1, upstream.writeRequests());
     }
 
-    @Test
-    void a429WithinTheBoundIsWaitedOutEvenForAWriteBecauseNothingHappenedUpstream() {
-        stubWriteContext();
-        upstream().stubFor(writeStub(aResponse().withStatus(429).withHeader("Retry-After", "1"))
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("upstreams")
+    void a429WithinTheBoundIsWaitedOutEvenForAWriteBecauseNothingHappenedUpstream(FaultyUpstream upstream) {
+        stubWriteContext(upstream);
+        server(upstream).stubFor(upstream.writeStub(aResponse().withStatus(429).withHeader("Retry-After", "1"))
                 .inScenario("limited").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("open"));
-        upstream().stubFor(writeStub(okJson(okWriteBody())).inScenario("limited").whenScenarioStateIs("open"));
+        server(upstream).stubFor(upstream.writeStub(okJson(upstream.okWriteBody()))
+                .inScenario("limited").whenScenarioStateIs("open"));
 
-        ExtractableResponse<Response> answer = post(writeDocument(), writeVariables());
+        ExtractableResponse<Response> answer = post(upstream.writeDocument(), upstream.writeVariables());
 
         assertThat(answer.<Object> path("errors")).isNull();
-        assertThat(answer.<Object> path("data." + writeField())).isNotNull();
-        upstream().verify(2, writeRequests());
+        assertThat(answer.<Object> path("data." + upstream.writeField())).isNotNull();
+        server(upstream).verify(2, upstream.writeRequests());
     }
 
-    @Test
-    void repeatedFaultsOpenTheBreakerAndThenNoCallReachesTheUpstream() {
-        stubWorkingRead();
-        stubRead(Fault.HTTP_500.answer(okReadBody()));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("upstreams")
+    void repeatedFaultsOpenTheBreakerAndThenNoCallReachesTheUpstream(FaultyUpstream upstream) {
+        stubWorkingRead(upstream);
+        stubRead(upstream, Fault.HTTP_500.answer(upstream.okReadBody()));
         int calls = 0;
-        while (CircuitBreakerMaintenance.get().currentState(readBreaker()) != CircuitBreakerState.OPEN && calls < 10) {
-            post(readDocument(), readVariables());
+        while (breaker(upstream) != CircuitBreakerState.OPEN && calls < 10) {
+            post(upstream.readDocument(), upstream.readVariables());
             calls++;
         }
-        assertThat(CircuitBreakerMaintenance.get().currentState(readBreaker())).isEqualTo(CircuitBreakerState.OPEN);
+        assertThat(breaker(upstream)).isEqualTo(CircuitBreakerState.OPEN);
         // The window holds the last calls of this method, healthy ones (the other field may use it too) included.
-        int reached = upstream().countRequestsMatching(readRequests().build()).getCount();
+        int reached = server(upstream).countRequestsMatching(upstream.readRequests().build()).getCount();
         assertThat(reached).isBetween(FaultProfile.BREAKER_VOLUME / 2, FaultProfile.BREAKER_VOLUME);
 
-        ExtractableResponse<Response> refused = post(readDocument(), readVariables());
+        ExtractableResponse<Response> refused = post(upstream.readDocument(), upstream.readVariables());
 
         assertThat(refused.<String> path("errors[0].extensions.code")).isEqualTo("UPSTREAM_UNAVAILABLE");
-        assertThat(refused.<String> path("errors[0].extensions.upstream")).isEqualTo(name());
+        assertThat(refused.<String> path("errors[0].extensions.upstream")).isEqualTo(upstream.name());
         // (the other field keeps its data only when it is another operation: a breaker is per operation)
-        upstream().verify(reached, readRequests());
+        server(upstream).verify(reached, upstream.readRequests());
     }
 
-    @Test
-    void notFoundNeverOpensTheBreaker() {
-        stubWorkingRead();
-        stubRead(aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody("{}"));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("upstreams")
+    void notFoundNeverOpensTheBreaker(FaultyUpstream upstream) {
+        stubWorkingRead(upstream);
+        stubRead(upstream,
+                aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody("{}"));
         for (int i = 0; i < 2 * FaultProfile.BREAKER_VOLUME; i++) {
-            post(readDocument(), readVariables());
+            post(upstream.readDocument(), upstream.readVariables());
         }
-        assertThat(CircuitBreakerMaintenance.get().currentState(readBreaker())).isEqualTo(CircuitBreakerState.CLOSED);
-        upstream().verify(2 * FaultProfile.BREAKER_VOLUME, readRequests());
+        assertThat(breaker(upstream)).isEqualTo(CircuitBreakerState.CLOSED);
+        server(upstream).verify(2 * FaultProfile.BREAKER_VOLUME, upstream.readRequests());
     }
 
     @Test
@@ -261,23 +269,41 @@ abstract class UpstreamFaultSuite {
         return answer;
     }
 
-    /** The mutation's upstream write, as a stub to answer with. */
-    abstract MappingBuilder writeStub(ResponseDefinitionBuilder answer);
-
-    private void stubRead(ResponseDefinitionBuilder answer) {
-        upstream().stubFor(readStub(answer));
+    private WireMockServer server(FaultyUpstream upstream) {
+        return switch (upstream.name()) {
+            case "trifacta" -> trifacta;
+            case "cryptlex" -> cryptlex;
+            case "launchdarkly" -> launchDarkly;
+            default -> throw new IllegalArgumentException(upstream.name());
+        };
     }
 
-    private void stubWrite(ResponseDefinitionBuilder answer) {
-        upstream().stubFor(writeStub(answer));
+    private static CircuitBreakerState breaker(FaultyUpstream upstream) {
+        return CircuitBreakerMaintenance.get().currentState(upstream.readBreaker());
     }
 
-    private void assertHealthyAfterwards() {
+    private void stubWorkingRead(FaultyUpstream upstream) {
+        upstream.workingReadStubs().forEach(server(upstream)::stubFor);
+    }
+
+    private void stubWriteContext(FaultyUpstream upstream) {
+        upstream.writeContextStubs().forEach(server(upstream)::stubFor);
+    }
+
+    private void stubRead(FaultyUpstream upstream, ResponseDefinitionBuilder answer) {
+        server(upstream).stubFor(upstream.readStub(answer));
+    }
+
+    private void stubWrite(FaultyUpstream upstream, ResponseDefinitionBuilder answer) {
+        server(upstream).stubFor(upstream.writeStub(answer));
+    }
+
+    private void assertHealthyAfterwards(FaultyUpstream upstream) {
         given().when().get("/q/health/live").then().statusCode(200);
-        upstream().resetAll();
-        stubWorkingRead();
-        stubRead(okJson(okReadBody()));
-        ExtractableResponse<Response> again = post(readDocument(), readVariables());
+        server(upstream).resetAll();
+        stubWorkingRead(upstream);
+        stubRead(upstream, okJson(upstream.okReadBody()));
+        ExtractableResponse<Response> again = post(upstream.readDocument(), upstream.readVariables());
         assertThat(again.<Object> path("errors")).as("a good request after the fault: %s", again.asString()).isNull();
         assertThat(again.<Object> path("data.broken.id")).isNotNull();
     }

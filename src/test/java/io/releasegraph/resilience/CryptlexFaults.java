@@ -7,107 +7,96 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.releasegraph.support.CryptlexWireMock;
 import io.releasegraph.support.Ids;
-import io.releasegraph.support.InjectWireMock;
 
 /** Cryptlex's faults: reading a product release, and publishing one (POST /v3/releases/r1/publish). */
-@QuarkusTest
-@TestProfile(FaultProfile.class)
-@WithTestResource(CryptlexWireMock.class)
-class CryptlexFaultTest extends UpstreamFaultSuite {
-
-    @InjectWireMock
-    WireMockServer wireMock;
+final class CryptlexFaults implements FaultyUpstream {
 
     @Override
-    WireMockServer upstream() {
-        return wireMock;
-    }
-
-    @Override
-    String name() {
+    public String name() {
         return "cryptlex";
     }
 
     @Override
-    MappingBuilder readStub(ResponseDefinitionBuilder answer) {
+    public MappingBuilder readStub(ResponseDefinitionBuilder answer) {
         return get(urlPathEqualTo("/v3/releases/r1")).willReturn(answer);
     }
 
     @Override
-    String okReadBody() {
+    public String okReadBody() {
         return release("r1", false);
     }
 
     @Override
-    RequestPatternBuilder readRequests() {
+    public RequestPatternBuilder readRequests() {
         return getRequestedFor(urlPathEqualTo("/v3/releases/r1"));
     }
 
     @Override
-    String readBreaker() {
+    public String readBreaker() {
         return "cryptlex-findProductRelease";
     }
 
     @Override
-    void stubWorkingRead() {
-        wireMock.stubFor(get(urlPathEqualTo("/v3/releases/r2")).willReturn(okJson(release("r2", false))));
+    public List<MappingBuilder> workingReadStubs() {
+        return List.of(get(urlPathEqualTo("/v3/releases/r2")).willReturn(okJson(release("r2", false))));
     }
 
     @Override
-    String readDocument() {
+    public String readDocument() {
         return "faults/cryptlexRead";
     }
 
     @Override
-    Map<String, Object> readVariables() {
+    public Map<String, Object> readVariables() {
         return Map.of("broken", Ids.productRelease("r1"), "working", Ids.productRelease("r2"));
     }
 
     @Override
-    void stubWriteContext() {
-        wireMock.stubFor(readStub(okJson(okReadBody())));
+    public List<MappingBuilder> writeContextStubs() {
+        return List.of(readStub(okJson(okReadBody())));
     }
 
     @Override
-    MappingBuilder writeStub(ResponseDefinitionBuilder answer) {
+    public MappingBuilder writeStub(ResponseDefinitionBuilder answer) {
         return post(urlPathEqualTo("/v3/releases/r1/publish")).willReturn(answer);
     }
 
     @Override
-    String okWriteBody() {
+    public String okWriteBody() {
         return release("r1", true);
     }
 
     @Override
-    RequestPatternBuilder writeRequests() {
+    public RequestPatternBuilder writeRequests() {
         return postRequestedFor(urlPathEqualTo("/v3/releases/r1/publish"));
     }
 
     @Override
-    String writeDocument() {
+    public String writeDocument() {
         return "publishProductRelease";
     }
 
     @Override
-    Map<String, Object> writeVariables() {
+    public Map<String, Object> writeVariables() {
         return Map.of("id", Ids.productRelease("r1"));
     }
 
     @Override
-    String writeField() {
+    public String writeField() {
         return "publishProductRelease";
+    }
+
+    @Override
+    public String toString() {
+        return name();
     }
 
     private static String release(String id, boolean published) {

@@ -10,109 +10,97 @@ import static io.releasegraph.support.LaunchDarklyStubs.phase;
 import static io.releasegraph.support.LaunchDarklyStubs.pipeline;
 import static io.releasegraph.support.LaunchDarklyStubs.release;
 
+import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.releasegraph.support.InjectWireMock;
-import io.releasegraph.support.LaunchDarklyWireMock;
-
 /** LaunchDarkly's faults: reading a flag's release, and completing a legacy phase (JSON Patch of the release). */
-@QuarkusTest
-@TestProfile(FaultProfile.class)
-@WithTestResource(LaunchDarklyWireMock.class)
-class LaunchDarklyFaultTest extends UpstreamFaultSuite {
+final class LaunchDarklyFaults implements FaultyUpstream {
 
     private static final String RELEASE = "/api/v2/flags/alpha/checkout/release";
 
-    @InjectWireMock
-    WireMockServer wireMock;
-
     @Override
-    WireMockServer upstream() {
-        return wireMock;
-    }
-
-    @Override
-    String name() {
+    public String name() {
         return "launchdarkly";
     }
 
     @Override
-    MappingBuilder readStub(ResponseDefinitionBuilder answer) {
+    public MappingBuilder readStub(ResponseDefinitionBuilder answer) {
         return get(urlPathEqualTo(RELEASE)).willReturn(answer);
     }
 
     @Override
-    String okReadBody() {
+    public String okReadBody() {
         return release("standard", 3, phase("p1", "Development", "started"), phase("p2", "Production", "new"));
     }
 
     @Override
-    RequestPatternBuilder readRequests() {
+    public RequestPatternBuilder readRequests() {
         return getRequestedFor(urlPathEqualTo(RELEASE));
     }
 
     @Override
-    String readBreaker() {
+    public String readBreaker() {
         return "launchdarkly-fetchFlagRelease";
     }
 
     @Override
-    void stubWorkingRead() {
-        wireMock.stubFor(get(urlPathEqualTo("/api/v2/flags/alpha/other/release")).willReturn(okJson(okReadBody())));
+    public List<MappingBuilder> workingReadStubs() {
+        return List.of(get(urlPathEqualTo("/api/v2/flags/alpha/other/release")).willReturn(okJson(okReadBody())));
     }
 
     @Override
-    String readDocument() {
+    public String readDocument() {
         return "faults/launchDarklyRead";
     }
 
     @Override
-    Map<String, Object> readVariables() {
+    public Map<String, Object> readVariables() {
         return Map.of("projectKey", "alpha", "broken", "checkout", "working", "other");
     }
 
     @Override
-    void stubWriteContext() {
-        wireMock.stubFor(readStub(okJson(okReadBody())));
-        wireMock.stubFor(get(urlPathEqualTo("/api/v2/projects/alpha/release-pipelines/standard"))
-                .willReturn(okJson(pipeline("standard", true, "p1", "p2"))));
+    public List<MappingBuilder> writeContextStubs() {
+        return List.of(readStub(okJson(okReadBody())),
+                get(urlPathEqualTo("/api/v2/projects/alpha/release-pipelines/standard"))
+                        .willReturn(okJson(pipeline("standard", true, "p1", "p2"))));
     }
 
     @Override
-    MappingBuilder writeStub(ResponseDefinitionBuilder answer) {
+    public MappingBuilder writeStub(ResponseDefinitionBuilder answer) {
         return patch(urlPathEqualTo(RELEASE)).willReturn(answer);
     }
 
     @Override
-    String okWriteBody() {
+    public String okWriteBody() {
         return release("standard", 4, phase("p1", "Development", "done"), phase("p2", "Production", "new"));
     }
 
     @Override
-    RequestPatternBuilder writeRequests() {
+    public RequestPatternBuilder writeRequests() {
         return patchRequestedFor(urlPathEqualTo(RELEASE));
     }
 
     @Override
-    String writeDocument() {
+    public String writeDocument() {
         return "completeReleasePhase";
     }
 
     @Override
-    Map<String, Object> writeVariables() {
+    public Map<String, Object> writeVariables() {
         return Map.of("projectKey", "alpha", "flagKey", "checkout", "phaseIndex", 0, "complete", true);
     }
 
     @Override
-    String writeField() {
+    public String writeField() {
         return "completeReleasePhase";
+    }
+
+    @Override
+    public String toString() {
+        return name();
     }
 }

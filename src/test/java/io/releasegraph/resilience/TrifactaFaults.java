@@ -7,50 +7,34 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.releasegraph.support.Ids;
-import io.releasegraph.support.InjectWireMock;
-import io.releasegraph.support.TrifactaWireMock;
 
 /** Trifacta's faults: reading a deployment, and running one (POST /v4/deployments/7/run). */
-@QuarkusTest
-@TestProfile(FaultProfile.class)
-@WithTestResource(TrifactaWireMock.class)
-class TrifactaFaultTest extends UpstreamFaultSuite {
+final class TrifactaFaults implements FaultyUpstream {
 
     private static final String DEPLOYMENT = "/v4/deployments/7";
 
-    @InjectWireMock
-    WireMockServer wireMock;
-
     @Override
-    WireMockServer upstream() {
-        return wireMock;
-    }
-
-    @Override
-    String name() {
+    public String name() {
         return "trifacta";
     }
 
     @Override
-    MappingBuilder readStub(ResponseDefinitionBuilder answer) {
+    public MappingBuilder readStub(ResponseDefinitionBuilder answer) {
         return get(urlPathEqualTo(DEPLOYMENT)).willReturn(answer);
     }
 
     @Override
-    String okReadBody() {
+    public String okReadBody() {
         return "{\"id\":7,\"name\":\"Finance\",\"createdAt\":\"2025-01-01T10:00:00.000Z\","
                 + "\"updatedAt\":\"2025-02-01T10:00:00.000Z\",\"numReleases\":1,\"releases\":{\"data\":[{\"id\":71,"
                 + "\"notes\":\"flow\",\"packageUuid\":\"0f6c-71\",\"active\":true,\"createdAt\":\"2025-01-01T10:00:00.000Z\","
@@ -58,59 +42,60 @@ class TrifactaFaultTest extends UpstreamFaultSuite {
     }
 
     @Override
-    RequestPatternBuilder readRequests() {
+    public RequestPatternBuilder readRequests() {
         return getRequestedFor(urlPathEqualTo(DEPLOYMENT));
     }
 
     @Override
-    String readBreaker() {
+    public String readBreaker() {
         return "trifacta-findDeployment";
     }
 
     @Override
-    void stubWorkingRead() {
-        wireMock.stubFor(get(urlPathEqualTo("/v4/jobGroups/33")).willReturn(okJson(
+    public List<MappingBuilder> workingReadStubs() {
+        return List.of(get(urlPathEqualTo("/v4/jobGroups/33")).willReturn(okJson(
                 "{\"id\":33,\"status\":\"Complete\",\"jobs\":{\"data\":[]}}")));
     }
 
     @Override
-    String readDocument() {
+    public String readDocument() {
         return "faults/trifactaRead";
     }
 
     @Override
-    Map<String, Object> readVariables() {
+    public Map<String, Object> readVariables() {
         return Map.of("broken", Ids.deployment(7), "working", Ids.jobGroup(33));
     }
 
     @Override
-    void stubWriteContext() {
-        wireMock.stubFor(readStub(okJson(okReadBody())));
-        stubWorkingRead();
+    public List<MappingBuilder> writeContextStubs() {
+        List<MappingBuilder> stubs = new ArrayList<>(workingReadStubs());
+        stubs.add(readStub(okJson(okReadBody())));
+        return stubs;
     }
 
     @Override
-    MappingBuilder writeStub(ResponseDefinitionBuilder answer) {
+    public MappingBuilder writeStub(ResponseDefinitionBuilder answer) {
         return post(urlPathEqualTo(DEPLOYMENT + "/run")).willReturn(answer);
     }
 
     @Override
-    String okWriteBody() {
+    public String okWriteBody() {
         return "{\"data\":[{\"reason\":\"JobStarted\",\"sessionId\":\"dd6a90e0\",\"id\":33}]}";
     }
 
     @Override
-    RequestPatternBuilder writeRequests() {
+    public RequestPatternBuilder writeRequests() {
         return postRequestedFor(urlPathEqualTo(DEPLOYMENT + "/run"));
     }
 
     @Override
-    String writeDocument() {
+    public String writeDocument() {
         return "runDeployment";
     }
 
     @Override
-    Map<String, Object> writeVariables() {
+    public Map<String, Object> writeVariables() {
         Map<String, Object> variables = new HashMap<>();
         variables.put("deploymentId", Ids.deployment(7));
         variables.put("parameters", List.of());
@@ -119,7 +104,12 @@ class TrifactaFaultTest extends UpstreamFaultSuite {
     }
 
     @Override
-    String writeField() {
+    public String writeField() {
         return "runDeployment";
+    }
+
+    @Override
+    public String toString() {
+        return name();
     }
 }
