@@ -82,11 +82,12 @@ public class ResponseCacheRoute implements EventingService {
         Optional<byte[]> known = responses.answer(key);
         if (known.isPresent()) {
             long started = System.nanoTime();
-            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType).setStatusCode(200)
-                    .end(Buffer.buffer(Unpooled.wrappedBuffer(known.get())));
+            // counted before the answer goes out: a client that reads the metrics next must see this request
             engine.countKeptAnswer(ctx, request);
             String name = request.operation().getName();
             metrics.record(name == null ? "anonymous" : name, "query", started, List.of(), true);
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType).setStatusCode(200)
+                    .end(Buffer.buffer(Unpooled.wrappedBuffer(known.get())));
             return;
         }
         long since = cache.evictionSequence();
