@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,13 +12,15 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 
+import io.releasegraph.provider.UpstreamGuards;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
 /**
- * The circuit breakers guarding each upstream, found by the naming rule {@code @CircuitBreakerName("<upstream>-<operation>")}
- * on the application's beans, so a breaker added to a client shows up in readiness without touching this class.
+ * The circuit breakers guarding each upstream, found by the naming rule {@code <upstream>-<operation>}: those the
+ * clients' guards built ({@link UpstreamGuards}) and any {@code @CircuitBreakerName} on the application's beans, so a
+ * breaker added to a client shows up in readiness without touching this class.
  */
 @ApplicationScoped
 public class CircuitBreakers {
@@ -25,10 +28,12 @@ public class CircuitBreakers {
     private static final String APPLICATION_PACKAGE = "io.releasegraph.";
 
     private final CircuitBreakerMaintenance maintenance;
+    private final UpstreamGuards guards;
     private final List<String> names;
 
-    CircuitBreakers(CircuitBreakerMaintenance maintenance, BeanManager beans) {
+    CircuitBreakers(CircuitBreakerMaintenance maintenance, UpstreamGuards guards, BeanManager beans) {
         this.maintenance = maintenance;
+        this.guards = guards;
         TreeSet<String> found = new TreeSet<>();
         for (Bean<?> bean : beans.getBeans(Object.class, Any.Literal.INSTANCE)) {
             Class<?> type = bean.getBeanClass();
@@ -50,7 +55,10 @@ public class CircuitBreakers {
     /** Each breaker of the upstream with its current state, by name. */
     public Map<String, CircuitBreakerState> of(String upstream) {
         Map<String, CircuitBreakerState> states = new LinkedHashMap<>();
-        for (String name : names) {
+        // Guards are built with their client, so ask each time rather than once at start.
+        SortedSet<String> all = new TreeSet<>(names);
+        all.addAll(guards.names());
+        for (String name : all) {
             if (name.startsWith(upstream + "-")) {
                 try {
                     states.put(name, maintenance.currentState(name));

@@ -8,10 +8,10 @@ import jakarta.interceptor.InvocationContext;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Wraps the fault-tolerance interceptor of an {@link UpstreamClient} (it runs first, at a lower priority than
- * SmallRye Fault Tolerance's {@code PLATFORM_AFTER + 10}), so that {@code @Timeout}'s and {@code @CircuitBreaker}'s
- * own exceptions leave the client as UPSTREAM_TIMEOUT and UPSTREAM_UNAVAILABLE naming the upstream, like every
- * other failure. Inside, the clients translate on their own, so the breaker and retry see contract exceptions.
+ * Wraps every method of an {@link UpstreamClient}, so that the fault-tolerance guard's own exceptions (a timeout, an
+ * open breaker; see {@link UpstreamGuards}) leave the client as UPSTREAM_TIMEOUT and UPSTREAM_UNAVAILABLE naming the
+ * upstream, like every other failure. Inside, the clients translate on their own, so the breaker and retry see
+ * contract exceptions.
  */
 @UpstreamClient
 @Interceptor

@@ -93,7 +93,7 @@ class ReadinessTest {
 
     @Test
     void anOpenCircuitBreakerMarksItsUpstreamDown() {
-        // The gateway's global breaker settings (request volume 10) apply to the fixture too: fail until it opens.
+        // Fail until the fixture opens (its own request volume, 2).
         for (int i = 0; i < 20 && io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.get()
                 .currentState(BreakerFixture.NAME) != io.smallrye.faulttolerance.api.CircuitBreakerState.OPEN; i++) {
             assertThatThrownBy(breaker::fail).isInstanceOf(IllegalStateException.class);

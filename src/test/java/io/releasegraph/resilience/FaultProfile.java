@@ -38,19 +38,18 @@ public class FaultProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>();
-        String prefix = "quarkus.fault-tolerance.global.";
-        config.put(prefix + "timeout.value", String.valueOf(TIMEOUT_MILLIS));
+        String prefix = "gateway.fault-tolerance.";
+        config.put(prefix + "timeout", TIMEOUT_MILLIS + "ms");
         config.put(prefix + "retry.max-retries", String.valueOf(MAX_RETRIES));
-        config.put(prefix + "retry.delay", "10");
-        config.put(prefix + "retry.jitter", "5");
-        config.put(prefix + "exponential-backoff.max-delay", "50");
+        config.put(prefix + "retry.delay", "10ms");
+        config.put(prefix + "retry.jitter", "5ms");
+        config.put(prefix + "retry.max-delay", "50ms");
         config.put(prefix + "circuit-breaker.request-volume-threshold", String.valueOf(BREAKER_VOLUME));
         config.put(prefix + "circuit-breaker.failure-ratio", "0.5");
-        config.put(prefix + "circuit-breaker.delay", "60000");
+        config.put(prefix + "circuit-breaker.delay", "60s");
         // The contract for each fault, unmasked: stale copies and cached answers are the cache tests' subject.
         config.put("gateway.cache.enabled", "false");
-        config.put("quarkus.fault-tolerance.\"io.releasegraph.provider.trifacta.TrifactaClient/importRelease\".timeout.value",
-                String.valueOf(TIMEOUT_MILLIS));
+        config.put(prefix + "operation.trifacta-importRelease.timeout", TIMEOUT_MILLIS + "ms");
         for (String upstream : List.of("trifacta", "cryptlex", "launchdarkly")) {
             config.put("gateway." + upstream + ".rate-limit.max-wait", "PT2S");
             config.put("gateway." + upstream + ".rate-limit.max-retries", "1");

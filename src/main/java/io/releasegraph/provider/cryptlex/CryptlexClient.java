@@ -7,10 +7,6 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,25 +20,23 @@ import io.releasegraph.domain.Release;
 import io.releasegraph.domain.ReleaseFile;
 import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.error.NotFoundException;
-import io.releasegraph.error.UpstreamFault;
 import io.releasegraph.provider.Paging;
 import io.releasegraph.provider.RateLimitRetry;
+import io.releasegraph.provider.OperationGuards;
 import io.releasegraph.provider.UpstreamClient;
 import io.releasegraph.provider.UpstreamFailures;
+import io.releasegraph.provider.UpstreamGuards;
 import io.releasegraph.provider.cryptlex.dto.CryptlexRelease;
 import io.releasegraph.provider.cryptlex.dto.CryptlexReleaseFile;
 import io.releasegraph.provider.cryptlex.dto.CryptlexWebhookEvent;
-import io.smallrye.faulttolerance.api.CircuitBreakerName;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The gateway's only way to Cryptlex Releases: walks pages until an empty one, waits out a 429 within the configured
  * bound, maps wire records to schema records and every failure to the error contract. A 404 becomes an empty
- * {@link Optional} inside the breaker, so it never trips one. Reads have a timeout, a circuit breaker named
- * {@code cryptlex-<method>} and retries with jittered backoff; writes have the timeout and breaker only: nothing is
- * retried except a 429 (refused, so nothing happened upstream), since a PATCH or publish that failed otherwise may
- * have been applied. Values: {@code quarkus.fault-tolerance."<FQCN>[/<method>]".*}.
+ * {@link Optional} inside the breaker, so it never trips one. Each operation has its guard from {@link UpstreamGuards}
+ * (breaker {@code cryptlex-<method>}): reads are retried, writes are not, a 429 aside (refused, so nothing happened
+ * upstream), since a PATCH or publish that failed otherwise may have been applied.
  */
 @ApplicationScoped
 @UpstreamClient
@@ -52,13 +46,18 @@ public class CryptlexClient implements Cryptlex {
     private final ObjectMapper json;
     private final int pageSize;
     private final RateLimitRetry limits;
+    private final OperationGuards guards;
 
-    CryptlexClient(@RestClient CryptlexRestClient rest, ObjectMapper json, GatewayConfig config) {
+    CryptlexClient(@RestClient CryptlexRestClient rest, ObjectMapper json, GatewayConfig config,
+            UpstreamGuards guards) {
         this.rest = rest;
         this.json = json;
         this.pageSize = config.cryptlex().pageSize();
         this.limits = new RateLimitRetry(ReleaseSource.CRYPTLEX, config.cryptlex().rateLimit().maxWait(),
                 config.cryptlex().rateLimit().maxRetries());
+        this.guards = guards.of(ReleaseSource.CRYPTLEX,
+                List.of("listReleases", "findProductRelease", "findFile"),
+                List.of("update", "publish"));
     }
 
     @Override
@@ -72,19 +71,14 @@ public class CryptlexClient implements Cryptlex {
     }
 
     /** Every release that matches the filter, newest first; Cryptlex applies the filter. */
-    @Timeout
-    @Retry(retryOn = { UpstreamFault.class, TimeoutException.class })
-    @ExponentialBackoff
-    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
-    @CircuitBreakerName("cryptlex-listReleases")
     public Uni<List<ProductRelease>> listReleases(ProductReleaseFilter filter) {
-        return Paging.<CryptlexRelease> collect(
+        return guards.call("listReleases", () -> Paging.<CryptlexRelease> collect(
                 page -> call(() -> rest.listReleases(page + 1, pageSize, filter.productId(), filter.channel(),
                         filter.platform(), filter.published(), filter.isPrivate(), filter.search())),
                 List::isEmpty)
                 .chain(releases -> releases.isEmpty() ? Uni.createFrom().item(List.<ProductRelease> of())
                         : Uni.join().all(releases.stream().map(this::withAllFiles).toList()).andFailFast())
-                .map(releases -> releases.stream().sorted(CryptlexMapper.NEWEST_FIRST).toList());
+                .map(releases -> releases.stream().sorted(CryptlexMapper.NEWEST_FIRST).toList()));
     }
 
     @Override
@@ -95,37 +89,23 @@ public class CryptlexClient implements Cryptlex {
         return findProductRelease(id.externalId()).map(found -> found.map(Release.class::cast));
     }
 
-    @Timeout
-    @Retry(retryOn = { UpstreamFault.class, TimeoutException.class })
-    @ExponentialBackoff
-    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
-    @CircuitBreakerName("cryptlex-findProductRelease")
     public Uni<Optional<ProductRelease>> findProductRelease(String id) {
-        return optional(call(() -> rest.getRelease(id)).chain(this::withAllFiles));
+        return guards.call("findProductRelease",
+                () -> optional(call(() -> rest.getRelease(id)).chain(this::withAllFiles)));
     }
 
-    @Timeout
-    @Retry(retryOn = { UpstreamFault.class, TimeoutException.class })
-    @ExponentialBackoff
-    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
-    @CircuitBreakerName("cryptlex-findFile")
     public Uni<Optional<ReleaseFile>> findFile(String id) {
-        return optional(call(() -> rest.getReleaseFile(id)).map(CryptlexMapper::file));
+        return guards.call("findFile", () -> optional(call(() -> rest.getReleaseFile(id)).map(CryptlexMapper::file)));
     }
 
     /** Changes only the fields the input sets; Cryptlex answers 409 for a published release. */
-    @Timeout
-    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
-    @CircuitBreakerName("cryptlex-update")
     public Uni<ProductRelease> update(String id, ProductReleaseInput input) {
-        return call(() -> rest.updateRelease(id, CryptlexMapper.patch(input))).chain(this::withAllFiles);
+        return guards.call("update",
+                () -> call(() -> rest.updateRelease(id, CryptlexMapper.patch(input))).chain(this::withAllFiles));
     }
 
-    @Timeout
-    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
-    @CircuitBreakerName("cryptlex-publish")
     public Uni<ProductRelease> publish(String id) {
-        return call(() -> rest.publishRelease(id)).chain(this::withAllFiles);
+        return guards.call("publish", () -> call(() -> rest.publishRelease(id)).chain(this::withAllFiles));
     }
 
     /** Reads a webhook body that was already verified; DTOs stay in this package. */

@@ -7,10 +7,6 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.releasegraph.config.GatewayConfig;
@@ -22,16 +18,15 @@ import io.releasegraph.domain.ReleasePipeline;
 import io.releasegraph.domain.ReleasePipelineProgress;
 import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.error.NotFoundException;
-import io.releasegraph.error.UpstreamFault;
 import io.releasegraph.provider.Paging;
 import io.releasegraph.provider.RateLimitRetry;
+import io.releasegraph.provider.OperationGuards;
 import io.releasegraph.provider.UpstreamClient;
+import io.releasegraph.provider.UpstreamGuards;
 import io.releasegraph.provider.launchdarkly.dto.LdPatchOperation;
 import io.releasegraph.provider.launchdarkly.dto.LdReleaseProgression;
 import io.releasegraph.provider.launchdarkly.dto.LdReleaseProgressionCollection;
 import io.releasegraph.provider.launchdarkly.dto.LdUpdatePhaseStatusInput;
-import io.smallrye.faulttolerance.api.CircuitBreakerName;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -39,8 +34,8 @@ import io.smallrye.mutiny.Uni;
  * schema records and failures to the error contract. A 404 becomes an empty {@link Optional}, never an error.
  * Every method calls LaunchDarkly; {@code FlagReleaseService} reads through the cache.
  *
- * <p>Reads have a timeout, a circuit breaker named {@code launchdarkly-<method>} and jittered retries; writes only
- * the timeout and breaker (a 429 aside, nothing is retried). Values: {@code quarkus.fault-tolerance."<FQCN>[/<method>]".*}.
+ * <p>Each operation has its guard from {@link UpstreamGuards} (breaker {@code launchdarkly-<method>}): reads are
+ * retried, writes are not (a 429 aside).
  */
 @ApplicationScoped
 @UpstreamClient
@@ -48,10 +43,11 @@ public class LaunchDarklyClient implements LaunchDarkly {
 
     private final LaunchDarklyRestClient rest;
     private final RateLimitRetry limits;
+    private final OperationGuards guards;
     private final List<String> projects;
     private final int pageSize;
 
-    LaunchDarklyClient(@RestClient LaunchDarklyRestClient rest, GatewayConfig config) {
+    LaunchDarklyClient(@RestClient LaunchDarklyRestClient rest, GatewayConfig config, UpstreamGuards guards) {
         GatewayConfig.LaunchDarkly launchDarkly = config.launchdarkly();
         this.rest = rest;
         this.limits = new RateLimitRetry(ReleaseSource.LAUNCHDARKLY, launchDarkly.rateLimit().maxWait(),
@@ -59,6 +55,9 @@ public class LaunchDarklyClient implements LaunchDarkly {
         this.projects = launchDarkly.projects().stream().map(String::trim).filter(p -> !p.isEmpty()).distinct()
                 .toList();
         this.pageSize = launchDarkly.pageSize();
+        this.guards = guards.of(ReleaseSource.LAUNCHDARKLY,
+                List.of("fetchFlagRelease", "fetchPipelines", "fetchPipeline", "fetchProgress"),
+                List.of("markPhaseComplete", "startPhase", "completeStartedPhase"));
     }
 
     @Override
@@ -89,80 +88,55 @@ public class LaunchDarklyClient implements LaunchDarkly {
     }
 
     @Override
-    @Timeout
-    @Retry(retryOn = { UpstreamFault.class, TimeoutException.class })
-    @ExponentialBackoff
-    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
-    @CircuitBreakerName("launchdarkly-fetchFlagRelease")
     public Uni<Optional<FlagRelease>> fetchFlagRelease(String projectKey, String flagKey) {
-        return optional(() -> rest.getRelease(projectKey, flagKey)
+        return guards.call("fetchFlagRelease", () -> optional(() -> rest.getRelease(projectKey, flagKey)
+                .map(release -> LaunchDarklyMapper.release(projectKey, flagKey, release))));
+    }
+
+    @Override
+    public Uni<List<ReleasePipeline>> fetchPipelines(String projectKey) {
+        return guards.call("fetchPipelines", () -> Paging.collectToTotal(page -> limits.call(
+                () -> rest.listPipelines(projectKey, pageSize, page * pageSize))
+                .map(answer -> new Paging.Counted<>(answer.items(), answer.totalCount())))
+                .map(all -> all.stream().map(pipeline -> LaunchDarklyMapper.pipeline(projectKey, pipeline)).toList()));
+    }
+
+    @Override
+    public Uni<Optional<ReleasePipeline>> fetchPipeline(String projectKey, String pipelineKey) {
+        return guards.call("fetchPipeline", () -> optional(() -> rest.getPipeline(projectKey, pipelineKey)
+                .map(pipeline -> LaunchDarklyMapper.pipeline(projectKey, pipeline))));
+    }
+
+    @Override
+    public Uni<ReleasePipelineProgress> fetchProgress(String projectKey, String pipelineKey) {
+        return guards.call("fetchProgress", () -> {
+            // The counts are the same on every page; the items are what the pages split. One holder per attempt.
+            AtomicReference<LdReleaseProgressionCollection> counts = new AtomicReference<>();
+            return Paging.<LdReleaseProgression> collectToTotal(page -> limits.call(
+                    () -> rest.listProgressions(projectKey, pipelineKey, pageSize, page * pageSize))
+                    .invoke(answer -> counts.compareAndSet(null, answer))
+                    .map(answer -> new Paging.Counted<>(answer.items(), answer.totalCount())))
+                    .map(all -> LaunchDarklyMapper.progress(counts.get(), all));
+        });
+    }
+
+    @Override
+    public Uni<FlagRelease> markPhaseComplete(String projectKey, String flagKey, int index, boolean complete) {
+        return guards.call("markPhaseComplete", () -> limits.call(() -> rest.patchRelease(projectKey, flagKey,
+                List.of(LdPatchOperation.phaseComplete(index, complete))))
                 .map(release -> LaunchDarklyMapper.release(projectKey, flagKey, release)));
     }
 
     @Override
-    @Timeout
-    @Retry(retryOn = { UpstreamFault.class, TimeoutException.class })
-    @ExponentialBackoff
-    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
-    @CircuitBreakerName("launchdarkly-fetchPipelines")
-    public Uni<List<ReleasePipeline>> fetchPipelines(String projectKey) {
-        return Paging.collectToTotal(page -> limits.call(
-                () -> rest.listPipelines(projectKey, pageSize, page * pageSize))
-                .map(answer -> new Paging.Counted<>(answer.items(), answer.totalCount())))
-                .map(all -> all.stream().map(pipeline -> LaunchDarklyMapper.pipeline(projectKey, pipeline)).toList());
-    }
-
-    @Override
-    @Timeout
-    @Retry(retryOn = { UpstreamFault.class, TimeoutException.class })
-    @ExponentialBackoff
-    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
-    @CircuitBreakerName("launchdarkly-fetchPipeline")
-    public Uni<Optional<ReleasePipeline>> fetchPipeline(String projectKey, String pipelineKey) {
-        return optional(() -> rest.getPipeline(projectKey, pipelineKey)
-                .map(pipeline -> LaunchDarklyMapper.pipeline(projectKey, pipeline)));
-    }
-
-    @Override
-    @Timeout
-    @Retry(retryOn = { UpstreamFault.class, TimeoutException.class })
-    @ExponentialBackoff
-    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
-    @CircuitBreakerName("launchdarkly-fetchProgress")
-    public Uni<ReleasePipelineProgress> fetchProgress(String projectKey, String pipelineKey) {
-        // The counts are the same on every page; the items are what the pages split.
-        AtomicReference<LdReleaseProgressionCollection> counts = new AtomicReference<>();
-        return Paging.<LdReleaseProgression> collectToTotal(page -> limits.call(
-                () -> rest.listProgressions(projectKey, pipelineKey, pageSize, page * pageSize))
-                .invoke(answer -> counts.compareAndSet(null, answer))
-                .map(answer -> new Paging.Counted<>(answer.items(), answer.totalCount())))
-                .map(all -> LaunchDarklyMapper.progress(counts.get(), all));
-    }
-
-    @Override
-    @Timeout
-    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
-    @CircuitBreakerName("launchdarkly-markPhaseComplete")
-    public Uni<FlagRelease> markPhaseComplete(String projectKey, String flagKey, int index, boolean complete) {
-        return limits.call(() -> rest.patchRelease(projectKey, flagKey,
-                List.of(LdPatchOperation.phaseComplete(index, complete))))
-                .map(release -> LaunchDarklyMapper.release(projectKey, flagKey, release));
-    }
-
-    @Override
-    @Timeout
-    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
-    @CircuitBreakerName("launchdarkly-startPhase")
     public Uni<FlagRelease> startPhase(String projectKey, String flagKey, String phaseId) {
-        return setPhaseStatus(projectKey, flagKey, phaseId, LdUpdatePhaseStatusInput.ACTIVE);
+        return guards.call("startPhase",
+                () -> setPhaseStatus(projectKey, flagKey, phaseId, LdUpdatePhaseStatusInput.ACTIVE));
     }
 
     @Override
-    @Timeout
-    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
-    @CircuitBreakerName("launchdarkly-completeStartedPhase")
     public Uni<FlagRelease> completeStartedPhase(String projectKey, String flagKey, String phaseId) {
-        return setPhaseStatus(projectKey, flagKey, phaseId, LdUpdatePhaseStatusInput.COMPLETED);
+        return guards.call("completeStartedPhase",
+                () -> setPhaseStatus(projectKey, flagKey, phaseId, LdUpdatePhaseStatusInput.COMPLETED));
     }
 
     private Uni<FlagRelease> setPhaseStatus(String projectKey, String flagKey, String phaseId, String status) {

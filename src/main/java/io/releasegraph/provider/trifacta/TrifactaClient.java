@@ -7,10 +7,6 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
@@ -26,12 +22,13 @@ import io.releasegraph.domain.Release;
 import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.domain.RunParameter;
 import io.releasegraph.error.NotFoundException;
-import io.releasegraph.error.UpstreamFault;
 import io.releasegraph.provider.ConditionalGet;
 import io.releasegraph.provider.Paging;
 import io.releasegraph.provider.RateLimitRetry;
+import io.releasegraph.provider.OperationGuards;
 import io.releasegraph.provider.UpstreamClient;
 import io.releasegraph.provider.UpstreamFailures;
+import io.releasegraph.provider.UpstreamGuards;
 import io.releasegraph.provider.UploadedFile;
 import io.releasegraph.provider.trifacta.dto.TrifactaDeployment;
 import io.releasegraph.provider.trifacta.dto.TrifactaImportResult;
@@ -40,8 +37,6 @@ import io.releasegraph.provider.trifacta.dto.TrifactaRelease;
 import io.releasegraph.provider.trifacta.dto.TrifactaReleasePatch;
 import io.releasegraph.provider.trifacta.dto.TrifactaRunRequest;
 import io.releasegraph.provider.trifacta.dto.TrifactaRunResult;
-import io.smallrye.faulttolerance.api.CircuitBreakerName;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -49,9 +44,9 @@ import io.smallrye.mutiny.Uni;
  * maps wire records to schema records and every failure to the error contract. A 404 becomes an empty
  * {@link Optional} inside the breaker, so it never trips one.
  *
- * <p>Fault tolerance (values per class or method under {@code quarkus.fault-tolerance."<FQCN>[/<method>]".*}): every
- * call has a timeout and a circuit breaker named {@code trifacta-<method>}; only reads are retried, with jittered
- * exponential backoff. Writes never are: a failed PATCH, import or run may have been applied.
+ * <p>Fault tolerance: one guard per operation from {@link UpstreamGuards}, a timeout and a circuit breaker named
+ * {@code trifacta-<method>}; only reads are retried. Writes never are: a failed PATCH, import or run may have been
+ * applied.
  */
 @ApplicationScoped
 @UpstreamClient
@@ -63,12 +58,16 @@ public class TrifactaClient implements Trifacta {
     private final TrifactaRestClient rest;
     private final int pageSize;
     private final RateLimitRetry limits;
+    private final OperationGuards guards;
 
-    TrifactaClient(@RestClient TrifactaRestClient rest, GatewayConfig config) {
+    TrifactaClient(@RestClient TrifactaRestClient rest, GatewayConfig config, UpstreamGuards guards) {
         this.rest = rest;
         this.pageSize = config.trifacta().pageSize();
         this.limits = new RateLimitRetry(ReleaseSource.TRIFACTA, config.trifacta().rateLimit().maxWait(),
                 config.trifacta().rateLimit().maxRetries());
+        this.guards = guards.of(ReleaseSource.TRIFACTA,
+                List.of("listDeployments", "findDeployment", "findDeploymentRelease", "findJobGroup", "listReleases"),
+                List.of("setActive", "importRelease", "run"));
     }
 
     @Override
@@ -77,13 +76,8 @@ public class TrifactaClient implements Trifacta {
     }
 
     /** Every deployment with all its releases. */
-    @Timeout
-    @Retry(retryOn = { UpstreamFault.class, TimeoutException.class })
-    @ExponentialBackoff
-    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
-    @CircuitBreakerName("trifacta-listDeployments")
     public Uni<List<Deployment>> listDeployments() {
-        return Paging.collect(
+        return guards.call("listDeployments", () -> Paging.collect(
                 page -> call(() -> rest.listDeployments(pageSize, page * pageSize, EMBED_RELEASES)).map(TrifactaList::items),
                 this::isShortPage)
                 .chain(deployments -> {
@@ -91,51 +85,34 @@ public class TrifactaClient implements Trifacta {
                         return Uni.createFrom().item(List.<Deployment> of());
                     }
                     return Uni.join().all(deployments.stream().map(this::withAllReleases).toList()).andFailFast();
-                });
+                }));
     }
 
-    @Timeout
-    @Retry(retryOn = { UpstreamFault.class, TimeoutException.class })
-    @ExponentialBackoff
-    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
-    @CircuitBreakerName("trifacta-findDeployment")
     public Uni<Optional<Deployment>> findDeployment(long id) {
-        return optional(call(() -> rest.getDeployment(id, EMBED_RELEASES, pageSize, 0)).chain(this::withAllReleases));
+        return guards.call("findDeployment", () -> optional(
+                call(() -> rest.getDeployment(id, EMBED_RELEASES, pageSize, 0)).chain(this::withAllReleases)));
     }
 
-    @Timeout
-    @Retry(retryOn = { UpstreamFault.class, TimeoutException.class })
-    @ExponentialBackoff
-    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
-    @CircuitBreakerName("trifacta-findDeploymentRelease")
     public Uni<Fetched<Optional<DeploymentRelease>>> findDeploymentRelease(long id, Validators cached) {
-        return conditional(call(() -> rest.getRelease(id, ConditionalGet.ifNoneMatch(cached),
-                ConditionalGet.ifModifiedSince(cached))), cached, TrifactaMapper::release);
+        return guards.call("findDeploymentRelease", () -> conditional(call(() -> rest.getRelease(id,
+                ConditionalGet.ifNoneMatch(cached), ConditionalGet.ifModifiedSince(cached))), cached,
+                TrifactaMapper::release));
     }
 
-    @Timeout
-    @Retry(retryOn = { UpstreamFault.class, TimeoutException.class })
-    @ExponentialBackoff
-    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
-    @CircuitBreakerName("trifacta-findJobGroup")
     public Uni<Fetched<Optional<JobGroup>>> findJobGroup(long id, Validators cached) {
-        return conditional(call(() -> rest.getJobGroup(id, EMBED_JOBS, ConditionalGet.ifNoneMatch(cached),
-                ConditionalGet.ifModifiedSince(cached))), cached, TrifactaMapper::jobGroup);
+        return guards.call("findJobGroup", () -> conditional(call(() -> rest.getJobGroup(id, EMBED_JOBS,
+                ConditionalGet.ifNoneMatch(cached), ConditionalGet.ifModifiedSince(cached))), cached,
+                TrifactaMapper::jobGroup));
     }
 
-    @Timeout
-    @Retry(retryOn = { UpstreamFault.class, TimeoutException.class })
-    @ExponentialBackoff
-    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
-    @CircuitBreakerName("trifacta-listReleases")
     @Override
     public Uni<List<Release>> listReleases() {
-        return allReleases(null)
+        return guards.call("listReleases", () -> allReleases(null)
                 .map(releases -> releases.stream()
                         .map(TrifactaMapper::release)
                         .sorted(TrifactaMapper.NEWEST_FIRST)
                         .map(Release.class::cast)
-                        .toList());
+                        .toList()));
     }
 
     @Override
@@ -149,41 +126,36 @@ public class TrifactaClient implements Trifacta {
     }
 
     /** Activates or deactivates a release; Trifacta keeps at most one active per deployment. */
-    @Timeout
-    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
-    @CircuitBreakerName("trifacta-setActive")
     public Uni<Void> setActive(long releaseId, boolean active) {
-        return call(() -> rest.patchRelease(releaseId, new TrifactaReleasePatch(active))).replaceWithVoid();
+        return guards.call("setActive",
+                () -> call(() -> rest.patchRelease(releaseId, new TrifactaReleasePatch(active))).replaceWithVoid());
     }
 
     /** Imports a flow package into a deployment; a real import makes the new release the active one. */
-    @Timeout
-    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
-    @CircuitBreakerName("trifacta-importRelease")
     public Uni<ImportOutcome> importRelease(long deploymentId, UploadedFile file, boolean dryRun) {
         ClientMultipartForm form = ClientMultipartForm.create()
                 .binaryFileUpload("data", file.fileName(), file.path(), "application/zip");
-        return call(() -> dryRun ? rest.dryRunImport(deploymentId, form) : rest.importRelease(deploymentId, form)).map(result -> new ImportOutcome(
-                Optional.ofNullable(dryRun ? null : result.release())
-                        .map(release -> TrifactaMapper.release(release, deploymentId)),
-                result.flows() == null ? List.of()
-                        : result.flows().stream().map(TrifactaImportResult.Flow::name).toList()));
+        return guards.call("importRelease", () -> call(
+                () -> dryRun ? rest.dryRunImport(deploymentId, form) : rest.importRelease(deploymentId, form))
+                .map(result -> new ImportOutcome(
+                        Optional.ofNullable(dryRun ? null : result.release())
+                                .map(release -> TrifactaMapper.release(release, deploymentId)),
+                        result.flows() == null ? List.of()
+                                : result.flows().stream().map(TrifactaImportResult.Flow::name).toList())));
     }
 
     /** Runs the deployment's active release and answers the new job group's ID. */
-    @Timeout
-    @CircuitBreaker(failOn = { UpstreamFault.class, TimeoutException.class })
-    @CircuitBreakerName("trifacta-run")
     public Uni<Long> run(long deploymentId, List<RunParameter> parameters) {
         TrifactaRunRequest request = parameters.isEmpty() ? null
                 : TrifactaRunRequest.of(parameters.stream()
                         .map(parameter -> new TrifactaRunRequest.Override(parameter.key(), parameter.value()))
                         .toList());
-        return call(() -> rest.run(deploymentId, request)).map(answer -> answer.items().stream()
-                .findFirst()
-                .map(TrifactaRunResult::id)
-                .orElseThrow(() -> UpstreamFailures.translate(ReleaseSource.TRIFACTA,
-                        new IllegalStateException("run answer without a job group"))));
+        return guards.call("run", () -> call(() -> rest.run(deploymentId, request))
+                .map(answer -> answer.items().stream()
+                        .findFirst()
+                        .map(TrifactaRunResult::id)
+                        .orElseThrow(() -> UpstreamFailures.translate(ReleaseSource.TRIFACTA,
+                                new IllegalStateException("run answer without a job group")))));
     }
 
     /** A deployment with every release, paging further when the embedded list was cut short. */

@@ -16,10 +16,10 @@ public class DifferentialProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>();
         config.put("gateway.cache.enabled", "false");
-        String prefix = "quarkus.fault-tolerance.global.";
-        config.put(prefix + "retry.delay", "5");
-        config.put(prefix + "retry.jitter", "1");
-        config.put(prefix + "exponential-backoff.max-delay", "20");
+        String prefix = "gateway.fault-tolerance.";
+        config.put(prefix + "retry.delay", "5ms");
+        config.put(prefix + "retry.jitter", "1ms");
+        config.put(prefix + "retry.max-delay", "20ms");
         config.put(prefix + "circuit-breaker.request-volume-threshold", "100000");
         config.put("gateway.sandbox.trifacta.job-duration", "PT10H");
         config.put("gateway.sandbox.cryptlex.webhook.url", "");
