@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -112,22 +113,11 @@ class TracingTest {
     }
 
     private SpanData awaitSpan(Predicate<SpanData> wanted) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<SpanData> finished = spans.getFinishedSpanItems();
-            for (SpanData span : finished) {
-                if (wanted.test(span)) {
-                    return span;
-                }
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("no such span among " + spans.getFinishedSpanItems().stream()
-                .map(span -> span.getKind() + " " + span.getName()).toList());
+        return Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25))
+                .alias("a span among " + spans.getFinishedSpanItems().stream()
+                        .map(span -> span.getKind() + " " + span.getName()).toList())
+                .until(() -> spans.getFinishedSpanItems().stream().filter(wanted).findFirst(),
+                        java.util.Optional::isPresent)
+                .get();
     }
 }

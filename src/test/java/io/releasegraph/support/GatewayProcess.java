@@ -9,9 +9,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+
+import org.awaitility.Awaitility;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -98,22 +99,16 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     private void awaitReady() {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                if (given().baseUri(url()).when().get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notListeningYet) {
-                // RestAssured rethrows the ConnectException unchecked; keep waiting
-            }
-            sleep(250);
+        try {
+            Awaitility.await(name + " ready").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                    .failFast(name + " exited; see " + log, () -> !process.isAlive())
+                    // RestAssured throws ConnectException unchecked until the port listens
+                    .ignoreExceptionsMatching(failure -> !(failure instanceof org.awaitility.core.TerminalFailureException))
+                    .until(() -> given().baseUri(url()).when().get("/q/health/ready").statusCode() == 200);
+        } catch (RuntimeException notReady) {
+            close();
+            throw new IllegalStateException(name + " was not ready within " + START_TIMEOUT + "; see " + log, notReady);
         }
-        close();
-        throw new IllegalStateException(name + " was not ready within " + START_TIMEOUT + "; see " + log);
     }
 
     /** Stops the process the way an orchestrator does (SIGTERM), and waits for it. */
@@ -139,13 +134,5 @@ public final class GatewayProcess implements AutoCloseable {
 
     private static String javaBinary() {
         return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
