@@ -1,6 +1,7 @@
 package io.releasegraph.cache;
 
 import java.time.OffsetDateTime;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import io.releasegraph.cache.h2.H2CacheEntryRepository;
 import io.releasegraph.cache.postgresql.PgCacheEntryRepository;
 import io.releasegraph.config.GatewayConfig;
 import io.releasegraph.support.Blocking;
+import io.releasegraph.support.Clocks;
 import io.releasegraph.support.Datasources;
 import io.smallrye.mutiny.Uni;
 
@@ -45,9 +47,11 @@ public class CacheStore {
 
     private final CacheEntryRepository<?> repository;
     private final GatewayConfig config;
+    private final Clock clock;
 
-    CacheStore(H2CacheEntryRepository embedded, PgCacheEntryRepository postgresql, GatewayConfig config) {
+    CacheStore(H2CacheEntryRepository embedded, PgCacheEntryRepository postgresql, GatewayConfig config, Clock clock) {
         this.repository = Datasources.pick(embedded, postgresql);
+        this.clock = clock;
         this.config = config;
     }
 
@@ -93,7 +97,7 @@ public class CacheStore {
     @Scheduled(every = "${gateway.cache.purge-every:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
-        long purged = purgeNow(OffsetDateTime.now(ZoneOffset.UTC).minus(config.cache().staleIfError()));
+        long purged = purgeNow(Clocks.now(clock).minus(config.cache().staleIfError()));
         Log.debugf("purged %d cache entries older than stale-if-error", purged);
     }
 
@@ -156,14 +160,14 @@ public class CacheStore {
     /** Every stored entry of the key's kind becomes a tombstone, in one statement. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void evictKindNow(CacheKey every) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = Clocks.now(clock);
         repository.update("payload = null, etag = null, lastModified = null, generation = generation + 1, "
                 + "fetchedAt = ?1, expiresAt = ?1 where upstream = ?2 and kind = ?3", now, every.upstream(),
                 every.kind());
     }
 
-    private static <E extends CacheEntry> void evictIn(CacheEntryRepository<E> entries, CacheKey key) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    private <E extends CacheEntry> void evictIn(CacheEntryRepository<E> entries, CacheKey key) {
+        OffsetDateTime now = Clocks.now(clock);
         E entry = entries.findById(key.value(), LockModeType.PESSIMISTIC_WRITE);
         if (entry == null) {
             entry = entries.newEntry();

@@ -1,7 +1,7 @@
 package io.releasegraph.cache;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +19,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 
 import io.releasegraph.config.GatewayConfig;
+import io.releasegraph.support.Clocks;
 
 /**
  * Whole answers to queries, kept as the bytes that were sent, for as long as every cache entry they were made from
@@ -45,18 +46,21 @@ public class ResponseCache {
     private final UpstreamCache cache;
     private final CacheMetrics metrics;
     private final boolean enabled;
+    private final Clock clock;
     private final Cache<Key, Answer> answers;
     /** Which answers were made from an entry, so that its eviction finds them. */
     private final Map<CacheKey, Set<Key>> bySource = new ConcurrentHashMap<>();
 
-    ResponseCache(UpstreamCache cache, CacheMetrics metrics, GatewayConfig config) {
+    ResponseCache(UpstreamCache cache, CacheMetrics metrics, GatewayConfig config, Clock clock) {
         this.cache = cache;
+        this.clock = clock;
         this.metrics = metrics;
         GatewayConfig.Cache settings = config.cache();
         this.enabled = settings.enabled() && settings.responses().enabled();
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(settings.responses().maxBytes())
                 .weigher((Key key, Answer answer) -> answer.body().length + key.query().length() + key.variables().length())
+                .ticker(Clocks.ticker(clock))
                 .expireAfter(new UntilStale())
                 .executor(Runnable::run) // the removal listener keeps the index in step, at once
                 .removalListener((Key key, Answer answer, RemovalCause cause) -> {
@@ -82,7 +86,7 @@ public class ResponseCache {
     /** The kept answer, or empty. */
     public Optional<byte[]> answer(Key key) {
         Answer known = answers.getIfPresent(key);
-        if (known == null || !known.expiresAt().isAfter(OffsetDateTime.now(ZoneOffset.UTC))) {
+        if (known == null || !known.expiresAt().toInstant().isAfter(clock.instant())) {
             metrics.responseMiss();
             return Optional.empty();
         }
@@ -101,7 +105,7 @@ public class ResponseCache {
         List<CacheKey> sources = dependencies.stream().map(CacheRequest.Dependency::key).distinct().toList();
         OffsetDateTime expiresAt = dependencies.stream().map(CacheRequest.Dependency::expiresAt)
                 .min(OffsetDateTime::compareTo).orElseThrow();
-        if (!expiresAt.isAfter(OffsetDateTime.now(ZoneOffset.UTC)) || cache.evictedSince(sources, since)) {
+        if (!expiresAt.toInstant().isAfter(clock.instant()) || cache.evictedSince(sources, since)) {
             return;
         }
         sources.forEach(source -> bySource.computeIfAbsent(source, k -> ConcurrentHashMap.newKeySet()).add(key));
@@ -137,10 +141,10 @@ public class ResponseCache {
     }
 
     /** An answer lives until its earliest entry goes stale. */
-    private static final class UntilStale implements Expiry<Key, Answer> {
+    private final class UntilStale implements Expiry<Key, Answer> {
         @Override
         public long expireAfterCreate(Key key, Answer answer, long currentTime) {
-            long millis = ChronoUnit.MILLIS.between(OffsetDateTime.now(ZoneOffset.UTC), answer.expiresAt());
+            long millis = ChronoUnit.MILLIS.between(clock.instant(), answer.expiresAt().toInstant());
             return TimeUnit.MILLISECONDS.toNanos(Math.max(0, millis));
         }
 

@@ -1,10 +1,9 @@
 package io.releasegraph.cache;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +31,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.releasegraph.config.GatewayConfig;
+import io.releasegraph.support.Clocks;
 import io.releasegraph.domain.CacheInfo;
 import io.releasegraph.domain.Cacheable;
 import io.releasegraph.domain.JobGroup;
@@ -90,10 +90,12 @@ public class UpstreamCache {
     private final EvictionChannel channel;
     private final GatewayConfig.Cache config;
     private final Map<String, Duration> ttlByKind;
+    private final Clock clock;
 
     UpstreamCache(CacheStore store, CacheCodec codec, CacheMetrics metrics, EvictionChannel channel,
-            GatewayConfig config) {
+            GatewayConfig config, Clock clock) {
         this.store = store;
+        this.clock = clock;
         this.codec = codec;
         this.metrics = metrics;
         this.channel = channel;
@@ -102,7 +104,7 @@ public class UpstreamCache {
                 .collect(Collectors.toMap(entry -> normalise(entry.getKey()), Map.Entry::getValue, (a, b) -> b));
         // Kept past their TTL, up to the stale-if-error window, to serve as stale copies.
         this.memory = Caffeine.newBuilder().maximumSize(this.config.memoryMaxEntries())
-                .expireAfterWrite(this.config.staleIfError()).build();
+                .ticker(Clocks.ticker(clock)).expireAfterWrite(this.config.staleIfError()).build();
     }
 
     void listenForOtherReplicas(@Observes StartupEvent event) {
@@ -397,8 +399,8 @@ public class UpstreamCache {
     }
 
     /** Milliseconds, so a copy read back from either store says the same {@code fetchedAt} as the one in memory. */
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    private OffsetDateTime now() {
+        return Clocks.now(clock);
     }
 
     private static String normalise(String kind) {

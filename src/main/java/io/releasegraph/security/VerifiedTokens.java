@@ -2,6 +2,7 @@ package io.releasegraph.security;
 
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +19,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 
+import io.releasegraph.support.Clocks;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -41,13 +43,14 @@ public class VerifiedTokens implements JWTParser {
     private final Cache<String, JsonWebToken> verified;
 
     @Inject
-    VerifiedTokens(JWTAuthContextInfo verification) {
-        this(new DefaultJWTParser(verification));
+    VerifiedTokens(JWTAuthContextInfo verification, Clock clock) {
+        this(new DefaultJWTParser(verification), clock);
     }
 
-    VerifiedTokens(JWTParser verifier) {
+    VerifiedTokens(JWTParser verifier, Clock clock) {
         this.verifier = verifier;
-        this.verified = Caffeine.newBuilder().maximumSize(MAX_TOKENS).expireAfter(new UntilExpiry()).build();
+        this.verified = Caffeine.newBuilder().maximumSize(MAX_TOKENS).ticker(Clocks.ticker(clock))
+                .expireAfter(new UntilExpiry(clock)).build();
     }
 
     @Override
@@ -63,6 +66,12 @@ public class VerifiedTokens implements JWTParser {
 
     /** Until the token's {@code exp}, at most {@link #MAX_AGE}. */
     private static final class UntilExpiry implements Expiry<String, JsonWebToken> {
+        private final Clock clock;
+
+        UntilExpiry(Clock clock) {
+            this.clock = clock;
+        }
+
         @Override
         public long expireAfterCreate(String token, JsonWebToken jwt, long currentTime) {
             long maxAge = MAX_AGE.toNanos();
@@ -70,7 +79,7 @@ public class VerifiedTokens implements JWTParser {
             if (expiresAt <= 0) {
                 return maxAge;
             }
-            long untilExpiry = TimeUnit.SECONDS.toNanos(expiresAt) - TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+            long untilExpiry = TimeUnit.SECONDS.toNanos(expiresAt) - TimeUnit.MILLISECONDS.toNanos(clock.millis());
             return Math.max(0, Math.min(maxAge, untilExpiry));
         }
 

@@ -3,6 +3,7 @@ package io.releasegraph.store;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,9 +32,11 @@ public class WebhookDeliveries {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final WebhookDeliveryRepository<?> repository;
+    private final Clock clock;
 
-    WebhookDeliveries(H2WebhookDeliveryRepository embedded, PgWebhookDeliveryRepository postgresql) {
+    WebhookDeliveries(H2WebhookDeliveryRepository embedded, PgWebhookDeliveryRepository postgresql, Clock clock) {
         this.repository = Datasources.pick(embedded, postgresql);
+        this.clock = clock;
     }
 
     /** The key a delivery is remembered under: hex SHA-256 of its signature bytes. */
@@ -50,7 +53,7 @@ public class WebhookDeliveries {
         String key = key(signature);
         return Blocking.supply(() -> {
             try {
-                return claimNow(key, OffsetDateTime.now(ZoneOffset.UTC), expiresAt.atOffset(ZoneOffset.UTC));
+                return claimNow(key, OffsetDateTime.now(clock), expiresAt.atOffset(ZoneOffset.UTC));
             } catch (RuntimeException e) {
                 if (uniqueViolation(e)) {
                     return false; // another replica (or request) inserted it between our read and our insert
@@ -69,7 +72,7 @@ public class WebhookDeliveries {
     /** Expired memories go; a claim also replaces an expired row of its own key, so this only bounds the table. */
     @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
-        long purged = purgeNow(OffsetDateTime.now(ZoneOffset.UTC));
+        long purged = purgeNow(OffsetDateTime.now(clock));
         Log.debugf("purged %d expired webhook deliveries", purged);
     }
 

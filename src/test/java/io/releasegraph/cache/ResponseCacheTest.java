@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -17,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.support.GraphQLClient;
 import io.releasegraph.support.Ids;
+import io.releasegraph.support.MutableClock;
 import io.releasegraph.support.PrometheusMetrics;
 
 /**
@@ -29,6 +31,9 @@ class ResponseCacheTest {
 
     private static final String HITS = "releasegraph_cache_hits_total";
     private static final Map<String, String> NO_CACHE = Map.of("Cache-Control", "no-cache");
+
+    @Inject
+    MutableClock clock;
 
     @Inject
     ResponseCache responses;
@@ -125,15 +130,17 @@ class ResponseCacheTest {
     }
 
     @Test
-    void anAnswerExpiresWithItsEarliestEntry() throws InterruptedException {
+    void anAnswerExpiresWithItsEarliestEntry() {
         ResponseCache.Key brief = key("brief");
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         responses.keep(brief, bytes("x"), List.of(
                 new CacheRequest.Dependency(CacheKey.of(ReleaseSource.TRIFACTA, "deployment", 43), now.plusMinutes(5)),
-                new CacheRequest.Dependency(CacheKey.of(ReleaseSource.TRIFACTA, "release", 44), now.plusNanos(300_000_000))),
+                new CacheRequest.Dependency(CacheKey.of(ReleaseSource.TRIFACTA, "release", 44), now.plusSeconds(30))),
                 cache.evictionSequence());
         assertThat(responses.answer(brief)).isPresent();
-        Thread.sleep(400);
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(responses.answer(brief)).isPresent();
+        clock.advance(Duration.ofSeconds(1));
         assertThat(responses.answer(brief)).isEmpty();
     }
 

@@ -3,6 +3,7 @@ package io.releasegraph.graphql;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import io.releasegraph.sandbox.trifacta.TrifactaSandboxState;
 import io.releasegraph.support.CleanSlate;
 import io.releasegraph.support.GraphQLClient;
 import io.releasegraph.support.Ids;
+import io.releasegraph.support.MutableClock;
 
 /** Freshness ends with the kind's TTL; a sandbox set to {@code slow} times out and the stale copy answers. */
 @QuarkusTest
@@ -26,14 +28,19 @@ class CacheTtlAndTimeoutTest {
     public static class ShortTtlAndTimeout implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.cache.ttl.deployment", "PT1S",
+            return Map.of("gateway.cache.ttl.deployment", DEPLOYMENT_TTL.toString(),
                     "quarkus.rest-client.trifacta.read-timeout", "1000",
                     "gateway.sandbox.slow-delay", "PT3S");
         }
     }
 
+    static final Duration DEPLOYMENT_TTL = Duration.ofMinutes(1);
+
     @Inject
     CleanSlate cleanSlate;
+
+    @Inject
+    MutableClock clock;
 
     @Inject
     TrifactaSandboxState trifacta;
@@ -44,14 +51,17 @@ class CacheTtlAndTimeoutTest {
     }
 
     @Test
-    void aCopyIsFreshUntilItsKindsTtlEnds() throws InterruptedException {
+    void aCopyIsFreshUntilItsKindsTtlEnds() {
         GraphQLClient.post("deploymentCache", Map.of("id", Ids.deployment(2))).statusCode(200)
                 .body("data.deployment.activeRelease.id", equalTo(Ids.deploymentRelease(4)));
         trifacta.patchRelease(5, new TrifactaSandboxState.ReleasePatch(true, false, null));
 
         GraphQLClient.post("deploymentCache", Map.of("id", Ids.deployment(2))).statusCode(200)
                 .body("data.deployment.activeRelease.id", equalTo(Ids.deploymentRelease(4)));
-        Thread.sleep(1300);
+        clock.advance(DEPLOYMENT_TTL.minusSeconds(5));
+        GraphQLClient.post("deploymentCache", Map.of("id", Ids.deployment(2))).statusCode(200)
+                .body("data.deployment.activeRelease.id", equalTo(Ids.deploymentRelease(4)));
+        clock.advance(Duration.ofSeconds(5));
         GraphQLClient.post("deploymentCache", Map.of("id", Ids.deployment(2))).statusCode(200)
                 .body("data.deployment.activeRelease.id", equalTo(Ids.deploymentRelease(5)))
                 .body("data.deployment.cache.stale", equalTo(false));

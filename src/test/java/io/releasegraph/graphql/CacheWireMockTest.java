@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import io.releasegraph.support.CleanSlate;
 import io.releasegraph.support.GraphQLClient;
 import io.releasegraph.support.Ids;
 import io.releasegraph.support.InjectWireMock;
+import io.releasegraph.support.MutableClock;
 import io.releasegraph.support.PrometheusMetrics;
 import io.releasegraph.support.TrifactaWireMock;
 
@@ -58,6 +60,9 @@ class CacheWireMockTest {
 
     @Inject
     CleanSlate cleanSlate;
+
+    @Inject
+    MutableClock clock;
 
     private ExecutorService clients;
 
@@ -147,7 +152,7 @@ class CacheWireMockTest {
     }
 
     @Test
-    void anExpiredCopyIsRevalidatedWithItsETagAndA304RenewsItWithoutABody() throws InterruptedException {
+    void anExpiredCopyIsRevalidatedWithItsETagAndA304RenewsItWithoutABody() {
         wireMock.stubFor(get(urlPathEqualTo("/v4/releases/71")).willReturn(okJson(RELEASE_71).withHeader("ETag", ETAG_71)));
         wireMock.stubFor(get(urlPathEqualTo("/v4/releases/71")).withHeader("If-None-Match", WireMock.equalTo(ETAG_71))
                 .willReturn(aResponse().withStatus(304).withHeader("ETag", ETAG_71)));
@@ -155,7 +160,7 @@ class CacheWireMockTest {
 
         String first = releaseFetchedAt(Map.of());
         wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v4/releases/71")).withoutHeader("If-None-Match"));
-        Thread.sleep(5); // fetchedAt has millisecond precision
+        clock.advance(Duration.ofSeconds(1)); // so the renewed fetchedAt differs from the first
 
         String revalidated = releaseFetchedAt(NO_CACHE);
         wireMock.verify(1, getRequestedFor(urlPathEqualTo("/v4/releases/71"))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.releasegraph.support.MutableClock;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -25,6 +27,7 @@ class VerifiedTokensTest {
 
     private final KeyPair trusted = rsa();
     private final AtomicInteger verifications = new AtomicInteger();
+    private final MutableClock clock = new MutableClock();
     private VerifiedTokens tokens;
 
     @BeforeEach
@@ -36,9 +39,14 @@ class VerifiedTokensTest {
             @Override
             public JsonWebToken parse(String token) throws ParseException {
                 verifications.incrementAndGet();
-                return real.parse(token);
+                JsonWebToken verified = real.parse(token);
+                // The real verifier reads the system clock; the test's clock decides expiry here.
+                if (verified.getExpirationTime() <= clock.instant().getEpochSecond()) {
+                    throw new ParseException("expired at the test clock");
+                }
+                return verified;
             }
-        });
+        }, clock);
     }
 
     @Test
@@ -63,11 +71,13 @@ class VerifiedTokensTest {
     }
 
     @Test
-    void aRememberedTokenIsRefusedOnceItExpires() throws Exception {
-        String shortLived = token(trusted, 2);
+    void aRememberedTokenIsRefusedOnceItExpires() throws ParseException {
+        String shortLived = token(trusted, 60);
         tokens.parse(shortLived);
+        tokens.parse(shortLived);
+        assertThat(verifications).hasValue(1);
 
-        Thread.sleep(3_100); // past exp, which is in whole seconds
+        clock.advance(Duration.ofSeconds(61)); // past exp, which is in whole seconds
         assertThatThrownBy(() -> tokens.parse(shortLived)).isInstanceOf(ParseException.class);
         assertThat(verifications).hasValue(2);
     }

@@ -18,7 +18,7 @@ import io.releasegraph.store.postgresql.PgIdempotencyRepository;
 import io.releasegraph.store.postgresql.PgRunRepository;
 
 /**
- * Puts the sandboxes, the gateway's own records (runs, idempotency keys, webhook deliveries) and the cache (both
+ * Puts the clock, the sandboxes, the gateway's own records (runs, idempotency keys, webhook deliveries) and the cache (both
  * levels) back to their starting state, on whichever store is active (H2, or PostgreSQL in the CI's PostgreSQL run).
  * {@link CleanSlateCallback} calls it before every {@code @QuarkusTest} method, so no test depends on what another
  * one did.
@@ -39,12 +39,14 @@ public class CleanSlate {
     private final CacheStore cacheStore;
     private final UpstreamCache cache;
     private final WebhookDeliveries webhookDeliveries;
+    private final MutableClock clock;
 
     CleanSlate(TrifactaSandboxState trifacta, CryptlexSandboxState cryptlex, CryptlexRateLimiter cryptlexRateLimit,
             LaunchDarklyStore launchDarkly, LaunchDarklyRateLimiter launchDarklyRateLimit, SandboxFaults faults,
             H2RunRepository h2Runs, PgRunRepository pgRuns, H2IdempotencyRepository h2Idempotency,
             PgIdempotencyRepository pgIdempotency, CacheStore cacheStore, UpstreamCache cache,
-            WebhookDeliveries webhookDeliveries) {
+            WebhookDeliveries webhookDeliveries, MutableClock clock) {
+        this.clock = clock;
         this.trifacta = trifacta;
         this.cryptlex = cryptlex;
         this.cryptlexRateLimit = cryptlexRateLimit;
@@ -62,6 +64,7 @@ public class CleanSlate {
 
     @Transactional
     public void reset() {
+        clock.reset();
         trifacta.reset();
         cryptlex.reset();
         cryptlexRateLimit.reset();

@@ -1,5 +1,6 @@
 package io.releasegraph.sandbox.cryptlex;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -18,17 +19,19 @@ public class CryptlexRateLimiter {
     private static final int PRUNE_ABOVE = 10_000;
 
     private final CryptlexSandboxConfig config;
+    private final Clock clock;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    public CryptlexRateLimiter(CryptlexSandboxConfig config) {
+    public CryptlexRateLimiter(CryptlexSandboxConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     /** Counts one request of {@code client} and says whether it is within budget. */
     Decision acquire(String client) {
         int budget = config.rateLimit().requests();
         Duration length = config.rateLimit().window();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (windows.size() > PRUNE_ABOVE) {
             windows.values().removeIf(window -> !now.isBefore(window.end()));
         }

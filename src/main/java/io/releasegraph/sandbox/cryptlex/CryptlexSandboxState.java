@@ -1,5 +1,6 @@
 package io.releasegraph.sandbox.cryptlex;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -23,7 +24,12 @@ public class CryptlexSandboxState {
 
     private final Map<String, ReleaseEntry> releases = new HashMap<>();
     private final Map<String, ReleaseEntry> fileOwners = new HashMap<>();
+    private final Clock clock;
     private Instant lastChange = Instant.EPOCH;
+
+    CryptlexSandboxState(Clock clock) {
+        this.clock = clock;
+    }
 
     @PostConstruct
     void init() {
@@ -176,7 +182,7 @@ public class CryptlexSandboxState {
 
     /** Millisecond clock that never repeats, so every change visibly moves {@code updatedAt}. */
     private Instant now() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         lastChange = now.isAfter(lastChange) ? now : lastChange.plusMillis(1);
         return lastChange;
     }

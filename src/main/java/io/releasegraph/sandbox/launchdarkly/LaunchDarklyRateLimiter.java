@@ -1,5 +1,7 @@
 package io.releasegraph.sandbox.launchdarkly;
 
+import java.time.Clock;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -18,19 +20,21 @@ public class LaunchDarklyRateLimiter {
         }
     }
 
+    private final Clock clock;
     private final int requests;
     private final long windowMillis;
     private long windowEnd;
     private int used;
 
-    public LaunchDarklyRateLimiter(LaunchDarklySandboxConfig config) {
+    public LaunchDarklyRateLimiter(LaunchDarklySandboxConfig config, Clock clock) {
+        this.clock = clock;
         this.requests = config.rateLimit().requests();
         this.windowMillis = config.rateLimit().window().toMillis();
     }
 
     /** Spends one request of the budget, if any is left. */
     public synchronized Budget acquire() {
-        roll(System.currentTimeMillis());
+        roll(clock.millis());
         if (used >= requests) {
             return new Budget(false, 0, windowEnd);
         }
@@ -40,7 +44,7 @@ public class LaunchDarklyRateLimiter {
 
     /** The budget as it stands, without spending any (for answers refused before the limiter is asked). */
     public synchronized Budget peek() {
-        roll(System.currentTimeMillis());
+        roll(clock.millis());
         return new Budget(true, Math.max(0, requests - used), windowEnd);
     }
 

@@ -2,6 +2,7 @@ package io.releasegraph.sandbox.launchdarkly;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -29,9 +30,12 @@ public class LaunchDarklySandboxFilter {
 
     private final LaunchDarklySandboxConfig config;
     private final LaunchDarklyRateLimiter rateLimiter;
+    private final Clock clock;
 
-    public LaunchDarklySandboxFilter(LaunchDarklySandboxConfig config, LaunchDarklyRateLimiter rateLimiter) {
+    public LaunchDarklySandboxFilter(LaunchDarklySandboxConfig config, LaunchDarklyRateLimiter rateLimiter,
+            Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.rateLimiter = rateLimiter;
     }
 
@@ -59,7 +63,7 @@ public class LaunchDarklySandboxFilter {
         if (!budget.allowed()) {
             Response limited = LdErrors.response(429, "rate_limited",
                     "You've exceeded the API rate limit. Try again later.");
-            limited.getHeaders().putSingle("Retry-After", budget.retryAfterSeconds(System.currentTimeMillis()));
+            limited.getHeaders().putSingle("Retry-After", budget.retryAfterSeconds(clock.millis()));
             return limited;
         }
         return null;

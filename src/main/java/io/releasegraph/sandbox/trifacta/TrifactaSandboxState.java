@@ -1,5 +1,6 @@
 package io.releasegraph.sandbox.trifacta;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -57,6 +58,7 @@ public class TrifactaSandboxState {
     private static final int FIRST_FLOW_ID = 100;
 
     private final Duration jobDuration;
+    private final Clock clock;
     private final Map<Integer, DeploymentRow> deployments = new TreeMap<>();
     private final Map<Integer, ReleaseRow> releases = new TreeMap<>();
     private final Map<Integer, JobGroupRow> jobGroups = new TreeMap<>();
@@ -65,8 +67,9 @@ public class TrifactaSandboxState {
     private int lastJobId;
     private int lastFlowId;
 
-    public TrifactaSandboxState(TrifactaSandboxConfig config) {
+    public TrifactaSandboxState(TrifactaSandboxConfig config, Clock clock) {
         this.jobDuration = config.jobDuration();
+        this.clock = clock;
         loadSeed();
     }
 
@@ -328,9 +331,9 @@ public class TrifactaSandboxState {
         return group;
     }
 
-    private static Instant now() {
+    private Instant now() {
         // the wire format has milliseconds; keep stored instants equal to what clients read
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static Instant min(Instant a, Instant b) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.releasegraph.support.MutableClock;
 import io.restassured.response.Response;
 
 @QuarkusTest
@@ -35,13 +36,16 @@ class CryptlexSandboxRateLimitTest {
     @Inject
     CryptlexRateLimiter limiter;
 
+    @Inject
+    MutableClock clock;
+
     @BeforeEach
     void freshBudget() {
         limiter.reset();
     }
 
     @Test
-    void refusesTheRequestAfterTheBudgetUntilTheWindowEnds() throws InterruptedException {
+    void refusesTheRequestAfterTheBudgetUntilTheWindowEnds() {
         for (int remaining = 2; remaining >= 0; remaining--) {
             api().get("/v3/releases").then().statusCode(200)
                     .header("X-Rate-Limit-Limit", "2s")
@@ -59,9 +63,9 @@ class CryptlexSandboxRateLimitTest {
         long retryAfter = Long.parseLong(refused.header("Retry-After"));
         assertThat(retryAfter).isBetween(1L, 2L);
         assertThat(Instant.parse(refused.header("X-Rate-Limit-Reset")))
-                .isBetween(Instant.now().minusSeconds(1), Instant.now().plusSeconds(2));
+                .isBetween(clock.instant().minusSeconds(1), clock.instant().plusSeconds(2));
 
-        Thread.sleep(Duration.ofSeconds(retryAfter).toMillis());
+        clock.advance(Duration.ofSeconds(retryAfter));
         api().get("/v3/releases").then().statusCode(200).header("X-Rate-Limit-Remaining", "2");
     }
 
