@@ -152,6 +152,21 @@ public interface GatewayConfig {
          */
         @WithDefault("false")
         boolean engineHeader();
+
+        /**
+         * Trusted documents: run only operations registered as persisted queries (by hash, or whose text hashes to a
+         * registered one); only an operator's request registers a new one. For production, once clients' operations
+         * are registered.
+         */
+        @WithDefault("false")
+        boolean persistedOnly();
+
+        /**
+         * {@code Cache-Control: max-age} of a GET answer to a persisted query ({@code public} for an anonymous caller,
+         * {@code private} for an authorised one), with an {@code ETag} for revalidation.
+         */
+        @WithDefault("PT1M")
+        Duration persistedMaxAge();
     }
 
     interface Auth {

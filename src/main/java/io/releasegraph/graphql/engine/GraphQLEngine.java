@@ -22,10 +22,12 @@ import io.releasegraph.cache.CacheRequest;
 import io.releasegraph.cache.CacheRequests;
 import io.releasegraph.config.GatewayConfig;
 import io.releasegraph.graphql.guard.GraphQLRequestGuard;
+import io.releasegraph.graphql.guard.PersistedAnswers;
 import io.releasegraph.graphql.guard.ValidatedRequest;
 import io.releasegraph.observability.GraphQLMetrics;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -95,7 +97,8 @@ public class GraphQLEngine {
     }
 
     void register(@Observes Router router) {
-        router.post("/graphql").order(GraphQLRequestGuard.EXECUTE_ORDER).handler(this::handle);
+        router.route("/graphql").method(HttpMethod.GET).method(HttpMethod.POST).order(GraphQLRequestGuard.EXECUTE_ORDER)
+                .handler(this::handle);
     }
 
     GraphQLSchema schema() {
@@ -160,8 +163,14 @@ public class GraphQLEngine {
                 CacheRequest.current().filter(CacheRequest::answerWanted)
                         .ifPresent(cacheRequest -> cacheRequest.answered(body.getBytes()));
             }
+            boolean notModified = execution.errors().isEmpty() && warnings == null
+                    && PersistedAnswers.tag(ctx, body.getBytes());
             if (!ctx.response().ended()) {
-                ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType).setStatusCode(200).end(body);
+                if (notModified) {
+                    ctx.response().setStatusCode(304).end();
+                } else {
+                    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType).setStatusCode(200).end(body);
+                }
             }
         } catch (IOException | RuntimeException unwritable) {
             Log.errorf(unwritable, "could not write the response of %s", execution.plan().name());

@@ -13,13 +13,16 @@ import io.releasegraph.cache.CacheRequest;
 import io.releasegraph.cache.ResponseCache;
 import io.releasegraph.cache.UpstreamCache;
 import io.releasegraph.config.GatewayConfig;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.releasegraph.graphql.guard.GraphQLRequestGuard;
+import io.releasegraph.graphql.guard.PersistedAnswers;
 import io.releasegraph.graphql.guard.ValidatedRequest;
 import io.releasegraph.observability.GraphQLMetrics;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.spi.EventingService;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -49,8 +52,11 @@ public class ResponseCacheRoute implements EventingService {
     private final GraphQLEngine engine;
     private final boolean engineHeader;
 
+    private final CurrentVertxRequest currentRequest;
+
     ResponseCacheRoute(ResponseCache responses, UpstreamCache cache, GraphQLMetrics metrics, GraphQLEngine engine,
-            GatewayConfig config) {
+            GatewayConfig config, CurrentVertxRequest currentRequest) {
+        this.currentRequest = currentRequest;
         this.responses = responses;
         this.engine = engine;
         this.cache = cache;
@@ -64,7 +70,8 @@ public class ResponseCacheRoute implements EventingService {
     }
 
     void register(@Observes Router router) {
-        router.post("/graphql").order(GraphQLRequestGuard.ANSWER_ORDER).handler(this::handle);
+        router.route("/graphql").method(HttpMethod.GET).method(HttpMethod.POST).order(GraphQLRequestGuard.ANSWER_ORDER)
+                .handler(this::handle);
     }
 
     private void handle(RoutingContext ctx) {
@@ -86,6 +93,10 @@ public class ResponseCacheRoute implements EventingService {
             engine.countKeptAnswer(ctx, request);
             String name = request.operation().getName();
             metrics.record(name == null ? "anonymous" : name, "query", started, List.of(), true);
+            if (PersistedAnswers.tag(ctx, known.get())) {
+                ctx.response().setStatusCode(304).end();
+                return;
+            }
             ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType).setStatusCode(200)
                     .end(Buffer.buffer(Unpooled.wrappedBuffer(known.get())));
             return;
@@ -106,6 +117,11 @@ public class ResponseCacheRoute implements EventingService {
     public void afterExecute(Context context) {
         CacheRequest.current().filter(CacheRequest::answerWanted)
                 .ifPresent(cacheRequest -> SmallRyeAdapter.answer(context).ifPresent(cacheRequest::answered));
+        // a persisted GET that SmallRye runs is tagged too (no 304 here: SmallRye's route writes the body)
+        RoutingContext ctx = currentRequest.getCurrent();
+        if (ctx != null && ctx.request().method() == HttpMethod.GET) {
+            SmallRyeAdapter.answer(context).ifPresent(body -> PersistedAnswers.tag(ctx, body));
+        }
     }
 
     /**

@@ -49,6 +49,20 @@ public final class DocumentLimits {
      */
     public static final int MAX_OPERATION_NAME_CHARS = 100;
 
+    /**
+     * Introspection ({@code __schema}, {@code __type}) is bounded on its own terms, not by the data depth: the standard
+     * query (graphql-js {@code getIntrospectionQuery()}, graphql-java {@code IntrospectionQuery}) nests its type
+     * references 15 deep. Its cost is the schema's size, not the upstreams'; what could make it large is a cycle
+     * through types ({@code __Type.fields} inside {@code __Type.fields}...), so each of those list fields may appear
+     * once on a path (graphql-java's "good faith introspection" rule) and the depth stays under this bound.
+     */
+    public static final int MAX_INTROSPECTION_DEPTH = 20;
+    /** Introspection fields selected (a fragment counted wherever spread): the standard query selects about 300. */
+    public static final int MAX_INTROSPECTION_FIELDS = 2000;
+
+    private static final Set<String> INTROSPECTION_ROOTS = Set.of("__schema", "__type");
+    private static final Set<String> TYPE_CYCLES = Set.of("fields", "inputFields", "interfaces", "possibleTypes");
+
     private final Limits limits;
 
     public DocumentLimits(Limits limits) {
@@ -93,6 +107,8 @@ public final class DocumentLimits {
                     shape = measure.of(operation.getSelectionSet());
                 } catch (FragmentCycle cycle) {
                     return Checked.refused("syntax", "Fragment \"" + cycle.name + "\" spreads into itself.");
+                } catch (IntrospectionRefused refused) {
+                    return Checked.refused("introspection", refused.getMessage());
                 }
                 if (shape.depth > limits.maxDepth()) {
                     return Checked.refused("depth", "The operation nests fields " + shape.depth
@@ -141,10 +157,17 @@ public final class DocumentLimits {
         }
     }
 
+    private static final class IntrospectionRefused extends RuntimeException {
+        IntrospectionRefused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     private static final class Measure {
         private final Map<String, FragmentDefinition> fragments;
         private final Map<String, Shape> measured = new HashMap<>();
         private final Set<String> measuring = new HashSet<>();
+        private int introspectionFields;
 
         Measure(Map<String, FragmentDefinition> fragments) {
             this.fragments = fragments;
@@ -158,7 +181,11 @@ public final class DocumentLimits {
             long fields = 0;
             for (Selection<?> selection : set.getSelections()) {
                 Shape inner;
-                if (selection instanceof Field field) {
+                if (selection instanceof Field field && INTROSPECTION_ROOTS.contains(field.getName())) {
+                    // not data: bounded by checkIntrospection, counted neither in depth nor in complexity
+                    checkIntrospection(field.getSelectionSet(), 1, new HashSet<>(), new HashSet<>());
+                    inner = Shape.EMPTY;
+                } else if (selection instanceof Field field) {
                     inner = of(field.getSelectionSet());
                     inner = new Shape(inner.depth + 1, inner.fields + 1);
                 } else if (selection instanceof InlineFragment inline) {
@@ -173,6 +200,46 @@ public final class DocumentLimits {
                 fields = Math.min(Long.MAX_VALUE / 2, fields + inner.fields);
             }
             return new Shape(depth, fields);
+        }
+
+        /** Walks an introspection selection: depth within its bound, each type-cycle field at most once per path. */
+        private void checkIntrospection(SelectionSet set, int depth, Set<String> onPath, Set<String> spreading) {
+            if (set == null) {
+                return;
+            }
+            if (depth >= MAX_INTROSPECTION_DEPTH) {
+                throw new IntrospectionRefused("The introspection nests fields deeper than "
+                        + MAX_INTROSPECTION_DEPTH + ".");
+            }
+            for (Selection<?> selection : set.getSelections()) {
+                if (selection instanceof Field field) {
+                    if (++introspectionFields > MAX_INTROSPECTION_FIELDS) {
+                        throw new IntrospectionRefused("The introspection selects more than "
+                                + MAX_INTROSPECTION_FIELDS + " fields.");
+                    }
+                    String name = field.getName();
+                    boolean cycle = TYPE_CYCLES.contains(name);
+                    if (cycle && !onPath.add(name)) {
+                        throw new IntrospectionRefused("The introspection selects \"" + name
+                                + "\" inside \"" + name + "\"; each of " + TYPE_CYCLES + " may appear once on a path.");
+                    }
+                    checkIntrospection(field.getSelectionSet(), depth + 1, onPath, spreading);
+                    if (cycle) {
+                        onPath.remove(name);
+                    }
+                } else if (selection instanceof InlineFragment inline) {
+                    checkIntrospection(inline.getSelectionSet(), depth, onPath, spreading);
+                } else if (selection instanceof FragmentSpread spread) {
+                    FragmentDefinition definition = fragments.get(spread.getName());
+                    if (definition != null) {
+                        if (!spreading.add(spread.getName())) {
+                            throw new FragmentCycle(spread.getName());
+                        }
+                        checkIntrospection(definition.getSelectionSet(), depth, onPath, spreading);
+                        spreading.remove(spread.getName());
+                    }
+                }
+            }
         }
 
         private Shape fragment(String name) {

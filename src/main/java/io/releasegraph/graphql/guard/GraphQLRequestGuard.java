@@ -1,9 +1,13 @@
 package io.releasegraph.graphql.guard;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,9 +18,11 @@ import org.eclipse.microprofile.config.Config;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import graphql.language.OperationDefinition;
 import graphql.schema.GraphQLSchema;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.releasegraph.config.GatewayConfig;
@@ -25,6 +31,9 @@ import io.releasegraph.error.UnauthenticatedException;
 import io.releasegraph.graphql.upload.MultipartGraphQLHandler;
 import io.releasegraph.security.CallerAccess;
 import io.releasegraph.security.Role;
+import io.releasegraph.store.PersistedQueries;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -32,6 +41,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.impl.RoutingContextInternal;
 
 /**
  * What every HTTP request to {@code /graphql} passes before SmallRye GraphQL (or the multipart handler) reads it:
@@ -70,6 +80,11 @@ public class GraphQLRequestGuard {
 
     private static final int CACHED_DOCUMENT_CHARS = 8 * 1024;
 
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    /** Marks a GET request, and a request that named a persisted query. */
+    static final String GET_KEY = GraphQLRequestGuard.class.getName() + ".get";
+    static final String PERSISTED_KEY = GraphQLRequestGuard.class.getName() + ".persisted";
+
     private final DocumentLimits limits;
     /** Parsed documents are immutable (graphql-java AST), so one can serve every request that sends the same text. */
     private final Cache<String, PreparedDocument> preparedDocuments = Caffeine.newBuilder().maximumSize(500).build();
@@ -78,12 +93,20 @@ public class GraphQLRequestGuard {
     /** Built by SmallRye at start, after this bean: looked up per request. */
     private final Instance<GraphQLSchema> schema;
 
-    GraphQLRequestGuard(GatewayConfig config, Config allConfig, Instance<GraphQLSchema> schema) {
+    private final PersistedQueries persistedQueries;
+    private final boolean persistedOnly;
+    private final long cacheMaxAgeSeconds;
+
+    GraphQLRequestGuard(GatewayConfig config, Config allConfig, Instance<GraphQLSchema> schema,
+            PersistedQueries persistedQueries) {
         this.schema = schema;
+        this.persistedQueries = persistedQueries;
+        this.persistedOnly = config.graphql().persistedOnly();
         GatewayConfig.Graphql graphql = config.graphql();
         this.limits = new DocumentLimits(new DocumentLimits.Limits(graphql.maxDepth(), graphql.maxComplexity(),
                 graphql.maxAliases(), graphql.maxTokens()));
         this.maxRequestBytes = graphql.maxRequestBytes();
+        this.cacheMaxAgeSeconds = graphql.persistedMaxAge().toSeconds();
         // The SDL says what introspection would: hide it along with introspection.
         this.schemaHidden = allConfig.getOptionalValue("quarkus.smallrye-graphql.field-visibility", String.class)
                 .filter(value -> value.contains("no-introspection")).isPresent();
@@ -112,6 +135,40 @@ public class GraphQLRequestGuard {
                     }
                 });
         router.post("/graphql").order(DOCUMENT_ORDER).handler(this::checkDocument);
+        router.get("/graphql").order(DOCUMENT_ORDER).handler(this::checkGet);
+    }
+
+    /**
+     * GraphQL over HTTP's GET: {@code query}, {@code operationName}, {@code variables} and {@code extensions} (both
+     * JSON) as URL parameters, for queries only. WebSocket upgrades pass.
+     */
+    private void checkGet(RoutingContext ctx) {
+        if (isUpgrade(ctx)) {
+            ctx.next();
+            return;
+        }
+        ObjectNode request = JSON.createObjectNode();
+        for (String name : List.of("query", "operationName")) {
+            String value = ctx.request().getParam(name);
+            if (value != null) {
+                request.put(name, value);
+            }
+        }
+        for (String name : List.of("variables", "extensions")) {
+            String value = ctx.request().getParam(name);
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            try {
+                request.set(name, JSON.readTree(value));
+            } catch (IOException unreadable) {
+                GraphQLErrorResponse.send(ctx, 400, "VALIDATION", "`" + name + "` must be a JSON object.",
+                        Map.of("field", name));
+                return;
+            }
+        }
+        ctx.put(GET_KEY, true);
+        checkRequest(ctx, request);
     }
 
     private void authenticate(RoutingContext ctx) {
@@ -159,7 +216,121 @@ public class GraphQLRequestGuard {
                     Map.of("field", "body"));
             return;
         }
-        JsonNode query = request.map(body -> body.get("query")).orElse(null);
+        if (request.isEmpty()) {
+            ctx.next(); // SmallRye answers a request without a document
+            return;
+        }
+        checkRequest(ctx, (ObjectNode) request.get());
+    }
+
+    /**
+     * Automatic Persisted Queries in Apollo's protocol
+     * (https://www.apollographql.com/docs/react/api/link/persisted-queries/#protocol): {@code extensions.persistedQuery}
+     * {@code {version: 1, sha256Hash}}; a hash alone runs the document registered under it, or answers
+     * {@code PersistedQueryNotFound} (code {@code PERSISTED_QUERY_NOT_FOUND}) so that the client sends the text with
+     * the hash, which registers it once checked. With {@code gateway.graphql.persisted-only} only registered documents
+     * run, and only an operator registers one.
+     */
+    private void checkRequest(RoutingContext ctx, ObjectNode request) {
+        JsonNode persisted = request.path("extensions").get("persistedQuery");
+        JsonNode query = request.get("query");
+        boolean hasText = query != null && query.isTextual();
+        if (persisted == null) {
+            if (persistedOnly && hasText) {
+                String text = query.asText();
+                whenRegistered(ctx, PersistedQueries.sha256(text),
+                        () -> checkText(ctx, request, false), () -> notInList(ctx));
+                return;
+            }
+            checkText(ctx, request, false);
+            return;
+        }
+        JsonNode hash = persisted.get("sha256Hash");
+        if (!persisted.isObject() || persisted.path("version").asInt(-1) != 1) {
+            GraphQLErrorResponse.send(ctx, 400, "VALIDATION",
+                    "Only version 1 of persisted queries is supported (extensions.persistedQuery.version).",
+                    Map.of("field", "extensions.persistedQuery.version"));
+            return;
+        }
+        if (hash == null || !hash.isTextual() || !SHA256_HEX.matcher(hash.asText()).matches()) {
+            GraphQLErrorResponse.send(ctx, 400, "VALIDATION",
+                    "extensions.persistedQuery.sha256Hash must be a SHA-256 in lower-case hex (64 characters).",
+                    Map.of("field", "extensions.persistedQuery.sha256Hash"));
+            return;
+        }
+        ctx.put(PERSISTED_KEY, true);
+        if (hasText) {
+            if (!PersistedQueries.sha256(query.asText()).equals(hash.asText())) {
+                GraphQLErrorResponse.send(ctx, 400, "VALIDATION", "provided sha does not match query",
+                        Map.of("field", "extensions.persistedQuery.sha256Hash"));
+                return;
+            }
+            if (!persistedOnly) {
+                checkText(ctx, request, true);
+                return;
+            }
+            // trusted documents: a registered one runs; an operator may register a new one
+            whenRegistered(ctx, hash.asText(), () -> checkText(ctx, request, false), () -> {
+                Context context = Vertx.currentContext();
+                CallerAccess.check(QuarkusHttpUser.getSecurityIdentity(ctx, null), Role.OPERATOR).subscribe().with(
+                        operator -> context.runOnContext(done -> checkText(ctx, request, true)),
+                        notOperator -> context.runOnContext(done -> notInList(ctx)));
+            });
+            return;
+        }
+        Context context = Vertx.currentContext();
+        ctx.request().pause();
+        persistedQueries.find(hash.asText()).subscribe().with(found -> context.runOnContext(done -> {
+            ctx.request().resume();
+            if (found.isEmpty()) {
+                ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+                GraphQLErrorResponse.send(ctx, 200, "PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound", Map.of());
+                return;
+            }
+            request.put("query", found.get());
+            checkText(ctx, request, false);
+        }), failure -> context.runOnContext(done -> ctx.fail(failure)));
+    }
+
+    private void whenRegistered(RoutingContext ctx, String hash, Runnable registered, Runnable unknown) {
+        Context context = Vertx.currentContext();
+        ctx.request().pause();
+        persistedQueries.find(hash).subscribe().with(found -> context.runOnContext(done -> {
+            ctx.request().resume();
+            (found.isPresent() ? registered : unknown).run();
+        }), failure -> context.runOnContext(done -> ctx.fail(failure)));
+    }
+
+    private static void notInList(RoutingContext ctx) {
+        GraphQLErrorResponse.send(ctx, 400, "PERSISTED_QUERY_NOT_IN_LIST",
+                "Only registered operations run here (gateway.graphql.persisted-only); send the hash of one.",
+                Map.of("field", "query"));
+    }
+
+    /** The request as SmallRye's route will read it: the body (POST) or the URL parameters (GET). */
+    private static void rewriteForSmallRye(RoutingContext ctx, ObjectNode request) {
+        if (Boolean.TRUE.equals(ctx.get(GET_KEY))) {
+            // SmallRye's GET decodes each parameter once more after Vert.x did: hand it the text encoded once more
+            MultiMap params = ctx.queryParams();
+            request.fields().forEachRemaining(field -> params.set(field.getKey(), URLEncoder.encode(
+                    field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString(),
+                    StandardCharsets.UTF_8)));
+            // SmallRye 2.17's GET takes the query text for operationName: leave the name out where the document
+            // has only the one operation (a GET of a document of several runs on the compiled engine only)
+            ValidatedRequest validated = ValidatedRequest.of(ctx).orElse(null);
+            if (validated != null
+                    && validated.document().getDefinitionsOfType(OperationDefinition.class).size() == 1) {
+                params.remove("operationName");
+            }
+        } else {
+            ((RoutingContextInternal) ctx).setBody(Buffer.buffer(request.toString()));
+            ctx.request().headers().set(HttpHeaders.CONTENT_TYPE, "application/json");
+        }
+    }
+
+    private void checkText(RoutingContext ctx, ObjectNode body, boolean register) {
+        Optional<JsonNode> request = Optional.of(body);
+        JsonNode query = body.get("query");
         if (query == null || !query.isTextual()) {
             ctx.next(); // SmallRye answers a request without a document
             return;
@@ -197,9 +368,35 @@ public class GraphQLRequestGuard {
                     Map.of("field", outcome.problem().field()));
             return;
         }
+        if (Boolean.TRUE.equals(ctx.get(GET_KEY))
+                && outcome.operation().getOperation() != OperationDefinition.Operation.QUERY) {
+            ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
+            GraphQLErrorResponse.send(ctx, 405, "VALIDATION",
+                    "GET runs queries only; send a " + outcome.operation().getOperation().name().toLowerCase()
+                            + " with POST.",
+                    Map.of("field", "query"));
+            return;
+        }
         new ValidatedRequest(query.asText(), prepared.checked().document(), outcome.operation(), outcome.variables(),
                 variables == null || variables.isNull() ? "{}" : variables.toString()).attachTo(ctx);
-        ctx.next();
+        if (Boolean.TRUE.equals(ctx.get(GET_KEY)) || Boolean.TRUE.equals(ctx.get(PERSISTED_KEY))) {
+            rewriteForSmallRye(ctx, body);
+        }
+        if (Boolean.TRUE.equals(ctx.get(GET_KEY)) && Boolean.TRUE.equals(ctx.get(PERSISTED_KEY))) {
+            PersistedAnswers.cacheable(ctx, cacheMaxAgeSeconds);
+        }
+        if (!register) {
+            ctx.next();
+            return;
+        }
+        Context context = Vertx.currentContext();
+        ctx.request().pause();
+        persistedQueries.register(query.asText()).subscribe().with(
+                done -> context.runOnContext(next -> {
+                    ctx.request().resume();
+                    ctx.next();
+                }),
+                failure -> context.runOnContext(next -> ctx.fail(failure)));
     }
 
     /** A document text parsed, measured and validated: all of it depends on the text alone. */
