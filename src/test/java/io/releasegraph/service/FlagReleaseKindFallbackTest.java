@@ -46,8 +46,10 @@ import io.releasegraph.support.LaunchDarklyWireMock;
 
 /**
  * Completing a phase when the pipeline does not say whether it is legacy ({@code _isLegacy} is optional), with seed
- * 004's own release example, verbatim ({@code wire/launchdarkly/seed-004-patch-release-200.json}). Where a test needs
- * a phase still to complete, it flips that one field of the example and says so. LaunchDarkly's documents do not show
+ * 004's own release example ({@code wire/launchdarkly/seed-004-patch-release-200.json}): verbatim as LaunchDarkly's
+ * answer to the write. The example carries {@code _canceledAt: 1}, and a canceled release cannot be changed, so the
+ * release the gateway reads first is the example with {@code _canceledAt} null and, where a test needs a phase still
+ * to complete, that phase's {@code complete} false: the only fields changed. LaunchDarkly's documents do not show
  * the body of its refusal of the wrong call for a release's kind, so these stub a plain 400 {@code invalid_request}.
  * Each test uses its own project: the service remembers each pipeline's kind.
  */
@@ -99,7 +101,7 @@ class FlagReleaseKindFallbackTest {
     @Test
     void theSeedsReleaseOnAPipelineThatDoesNotSayItsKindGetsTheDocumentedJsonPatch() {
         String project = "seed-patch";
-        stubRelease(project, SEED_RELEASE);
+        stubRelease(project, readable(false));
         stubPipeline(project, null);
         wireMock.stubFor(patch(urlPathEqualTo(release(project))).willReturn(okJson(SEED_RELEASE)));
 
@@ -116,7 +118,7 @@ class FlagReleaseKindFallbackTest {
     @Test
     void anUnknownKindSwitchesToThePhaseStatusCallOnLaunchDarklys400ToThePatch_refusalBodyNotShownInTheDocuments() {
         String project = "seed-new";
-        stubRelease(project, withPhaseToComplete());
+        stubRelease(project, readable(true));
         stubPipeline(project, null);
         wireMock.stubFor(patch(urlPathEqualTo(release(project))).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
@@ -142,7 +144,7 @@ class FlagReleaseKindFallbackTest {
     @Test
     void aPipelineThatSaysItIsNewSwitchesToTheJsonPatchOnLaunchDarklys400ToThePhaseStatusCall() {
         String project = "seed-legacy";
-        stubRelease(project, withPhaseToComplete());
+        stubRelease(project, readable(true));
         stubPipeline(project, false);
         wireMock.stubFor(put(urlPathEqualTo(phase(project))).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
@@ -161,7 +163,7 @@ class FlagReleaseKindFallbackTest {
     @Test
     void whenBothCallsAreRefusedTheCallerHearsTheFirstRefusalWithLaunchDarklysWords() {
         String project = "seed-neither";
-        stubRelease(project, withPhaseToComplete());
+        stubRelease(project, readable(true));
         stubPipeline(project, null);
         wireMock.stubFor(patch(urlPathEqualTo(release(project))).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json").withBody(error("invalid_request", "first refusal"))));
@@ -188,12 +190,15 @@ class FlagReleaseKindFallbackTest {
                 .toList();
     }
 
-    /** Seed 004's example with its one phase started but not complete yet (the only field changed). */
-    private static String withPhaseToComplete() {
+    /** Seed 004's example not canceled, and with its one phase started but not complete when asked. */
+    private static String readable(boolean phaseToComplete) {
         try {
             ObjectMapper json = new ObjectMapper();
             ObjectNode release = (ObjectNode) json.readTree(SEED_RELEASE);
-            ((ObjectNode) release.get("phases").get(0)).put("complete", false);
+            release.putNull("_canceledAt");
+            if (phaseToComplete) {
+                ((ObjectNode) release.get("phases").get(0)).put("complete", false);
+            }
             return json.writeValueAsString(release);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
