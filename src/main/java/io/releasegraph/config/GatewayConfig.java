@@ -194,6 +194,25 @@ public interface GatewayConfig {
 
         /** What the gateway does when Trifacta answers 429. */
         RateLimit rateLimit();
+
+        /**
+         * The Deployment Manager API version of the calls that have two ({@code v4} or {@code v3}): activating or
+         * deactivating a release (seed 000) and running a deployment (seed 002). {@code v3} is for installations
+         * older than Release 6.4, where v3 reached its end of life; every other call is v4 only.
+         */
+        @WithDefault("v4")
+        TrifactaApiVersion apiVersion();
+    }
+
+    /** The values of {@code gateway.trifacta.api-version}. */
+    enum TrifactaApiVersion {
+        V3,
+        V4;
+
+        /** The path segment, e.g. {@code v4}. */
+        public String path() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     interface LaunchDarkly {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
@@ -20,12 +21,14 @@ public record ReleasePipeline(
         @Name("isProjectDefault") @Description("True when new releases in the project use this pipeline unless told otherwise.") boolean projectDefault,
         @NonNull @Description("The pipeline's tags.") List<@NonNull String> tags,
         @NonNull @Description("The pipeline's phases, in order.") List<@NonNull ReleasePipelinePhase> phases,
-        @Description("When the gateway fetched it, and whether it is a stale copy.") CacheInfo cache)
+        @Description("When the gateway fetched it, and whether it is a stale copy.") CacheInfo cache,
+        // LaunchDarkly's optional _isLegacy as sent: null when the pipeline does not say which kind it is.
+        @Ignore Boolean declaredLegacy)
         implements Node, Cacheable<ReleasePipeline> {
 
     @Override
     public ReleasePipeline withCache(CacheInfo cache) {
         return new ReleasePipeline(id, projectKey, key, name, description, createdAt, legacy, projectDefault, tags,
-                phases, cache);
+                phases, cache, declaredLegacy);
     }
 }

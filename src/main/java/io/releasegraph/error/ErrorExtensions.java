@@ -110,4 +110,30 @@ public final class ErrorExtensions {
             return from(error, UpstreamRateLimitedException.class, "retryAfterSeconds");
         }
     }
+
+    /** {@code extensions.upstreamCode}: the upstream's own error code from its error body. */
+    public static final class UpstreamCode implements ErrorExtensionProvider {
+        @Override
+        public String getKey() {
+            return "upstreamCode";
+        }
+
+        @Override
+        public JsonValue mapValueFrom(Throwable error) {
+            return from(error, GatewayException.class, "upstreamCode");
+        }
+    }
+
+    /** {@code extensions.upstreamMessage}: the upstream's own error message (at most 500 characters, redacted). */
+    public static final class UpstreamMessage implements ErrorExtensionProvider {
+        @Override
+        public String getKey() {
+            return "upstreamMessage";
+        }
+
+        @Override
+        public JsonValue mapValueFrom(Throwable error) {
+            return from(error, GatewayException.class, "upstreamMessage");
+        }
+    }
 }

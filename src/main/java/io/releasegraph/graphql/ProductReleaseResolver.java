@@ -49,8 +49,8 @@ public class ProductReleaseResolver {
 
     @Mutation
     @NonNull
-    @Description("Changes the fields the input sets. VALIDATION names the offending field; CONFLICT when the release "
-            + "is published (read-only).")
+    @Description("Changes the fields the input sets. VALIDATION names the offending field; Cryptlex decides the rest, "
+            + "and its refusal is CONFLICT or VALIDATION with its words in `upstreamCode` and `upstreamMessage`.")
     public Uni<ProductRelease> updateProductRelease(
             @NonNull @Id @Description("The product release to change.") String id,
             @NonNull @Description("The fields to change.") ProductReleaseInput input) {
@@ -63,8 +63,8 @@ public class ProductReleaseResolver {
 
     @Mutation
     @NonNull
-    @Description("Publishes the release: customers can download it, and it is read-only from then on. CONFLICT when "
-            + "it is published already.")
+    @Description("Publishes the release: customers can download it, and it is read-only from then on. Cryptlex "
+            + "decides whether it can be; its refusal is CONFLICT or VALIDATION with its words in `upstreamMessage`.")
     public Uni<ProductRelease> publishProductRelease(@NonNull @Id @Description("The product release to publish.") String id) {
         return Uni.createFrom().deferred(() -> productReleases.publish(releaseId(id)));
     }

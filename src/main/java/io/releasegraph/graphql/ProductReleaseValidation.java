@@ -6,15 +6,15 @@ import io.releasegraph.domain.ProductReleaseInput;
 import io.releasegraph.error.ValidationException;
 
 /**
- * Cryptlex's rules for a release's fields (seed 003), checked before any upstream call so that a bad input costs
- * nothing and the error names the field, which Cryptlex's own 400 does not.
+ * Cryptlex's rules for a release's fields, only those seed 003 states (version format, lengths, string platforms),
+ * checked before any upstream call so that a bad input costs nothing and the error names the field, which Cryptlex's
+ * own 400 does not. Everything else goes to Cryptlex, whose answer decides.
  */
 final class ProductReleaseValidation {
 
     static final Pattern VERSION = Pattern.compile("^\\d+\\.\\d+(\\.\\d+){0,2}$");
     static final int MAX_TEXT = 256;
     static final int MAX_NOTES = 4096;
-    static final int MAX_PLATFORMS = 100;
 
     private ProductReleaseValidation() {
     }
@@ -32,13 +32,9 @@ final class ProductReleaseValidation {
         if (input.notes() != null && input.notes().length() > MAX_NOTES) {
             throw new ValidationException("notes", "`notes` must be at most " + MAX_NOTES + " characters.");
         }
-        if (input.platforms() != null) {
-            if (input.platforms().size() > MAX_PLATFORMS) {
-                throw new ValidationException("platforms", "At most " + MAX_PLATFORMS + " platforms.");
-            }
-            if (input.platforms().stream().anyMatch(platform -> platform == null || platform.isBlank())) {
-                throw new ValidationException("platforms", "Each platform must be a non-empty string, e.g. windows.");
-            }
+        // Seed 003 types platforms as strings and states no count or length: anything else is Cryptlex's to judge.
+        if (input.platforms() != null && input.platforms().stream().anyMatch(platform -> platform == null)) {
+            throw new ValidationException("platforms", "Each platform must be a string, e.g. windows.");
         }
     }
 

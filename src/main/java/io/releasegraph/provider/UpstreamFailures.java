@@ -3,6 +3,7 @@ package io.releasegraph.provider;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.ws.rs.core.Response;
@@ -24,18 +25,28 @@ import io.vertx.core.http.HttpClosedException;
 
 /**
  * Turns what an upstream call ends with (an HTTP status or a transport failure) into the error contract,
- * the same way for every provider. Messages name the upstream and the status, never the upstream's body.
+ * the same way for every provider. Messages name the upstream and the status; the upstream's own code and message
+ * (trimmed, redacted: {@link UpstreamErrorBody}) ride along as {@code extensions.upstreamCode}/{@code upstreamMessage}.
  */
 public final class UpstreamFailures {
 
     private UpstreamFailures() {
     }
 
-    /** For a {@code @ClientExceptionMapper}: the exception an error status stands for. */
+    /** For a {@code @ClientExceptionMapper}: the exception an error status stands for, with the upstream's own words. */
     public static GatewayException fromResponse(ReleaseSource upstream, Response response) {
+        return fromResponse(upstream, response, UpstreamErrorBody.read(response));
+    }
+
+    /**
+     * {@link #fromResponse(ReleaseSource, Response)} with the error body already read. The gateway's message names
+     * the upstream and the status; {@code extensions.upstreamCode}/{@code upstreamMessage} carry the upstream's words.
+     */
+    public static GatewayException fromResponse(ReleaseSource upstream, Response response,
+            Optional<UpstreamErrorBody> body) {
         int status = response.getStatus();
         String name = displayName(upstream);
-        return switch (status) {
+        GatewayException failure = switch (status) {
             case 400, 422 -> new ValidationException(null, name + " rejected the request as invalid (HTTP " + status + ").",
                     upstream.key(), status);
             case 404, 410 -> new NotFoundException(name + " has no such object (HTTP " + status + ").", upstream.key(),
@@ -50,6 +61,7 @@ public final class UpstreamFailures {
             default -> new UpstreamErrorException(name + " answered with an error (HTTP " + status + ").", upstream.key(),
                     status, null);
         };
+        return body.map(answer -> failure.withUpstreamAnswer(answer.code(), answer.message())).orElse(failure);
     }
 
     /** Anything a call failed with, as a {@link GatewayException}; ours pass through unchanged. */

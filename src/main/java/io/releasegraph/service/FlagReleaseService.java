@@ -4,11 +4,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.logging.Log;
 import io.releasegraph.cache.CacheKey;
 import io.releasegraph.cache.CacheTypes;
 import io.releasegraph.cache.UpstreamCache;
@@ -26,7 +30,6 @@ import io.releasegraph.domain.ReleasePipelineProgress;
 import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.error.ConflictException;
 import io.releasegraph.error.NotFoundException;
-import io.releasegraph.error.UpstreamErrorException;
 import io.releasegraph.error.ValidationException;
 import io.releasegraph.provider.launchdarkly.LaunchDarkly;
 import io.releasegraph.provider.launchdarkly.LaunchDarklyListing;
@@ -49,6 +52,9 @@ public class FlagReleaseService implements SourceReads {
     private final LaunchDarkly launchDarkly;
     private final UpstreamCache cache;
     private final ReleaseEventBus events;
+    /** Each pipeline's kind as LaunchDarkly's answers showed it; pipelines do not change kind. */
+    private final Map<ProjectScopedKey, Boolean> pipelineKinds = new ConcurrentHashMap<>();
+    private final Set<String> loggedFallbacks = ConcurrentHashMap.newKeySet();
 
     FlagReleaseService(LaunchDarkly launchDarkly, UpstreamCache cache, ReleaseEventBus events) {
         this.launchDarkly = launchDarkly;
@@ -191,10 +197,16 @@ public class FlagReleaseService implements SourceReads {
     }
 
     /**
-     * Marks a phase complete (or incomplete again) the way the release's pipeline needs: JSON Patch for a legacy
-     * pipeline, the phase-status call for a new one, which cannot complete a phase that has not started, so the
+     * Marks a phase complete (or incomplete again) the way the release's pipeline needs: JSON Patch (seed 004) for a
+     * legacy pipeline, the phase-status call for a new one, which cannot complete a phase that has not started, so the
      * gateway starts it first. The release is read fresh, not from the cache: a stale copy could pick the wrong
      * call or skip a needed one. Phases go in order, so completing one before the earlier ones is a CONFLICT.
+     *
+     * <p>{@code _isLegacy} is optional, and seed 004's own release example comes without it. When the pipeline does
+     * not say, the documented JSON Patch goes first; LaunchDarkly refusing it (400) is taken as its answer that the
+     * release is not legacy, and the phase-status call follows, and the reverse for a pipeline that says it is new.
+     * No vendor document shows the exact body of that refusal, so any 400 to the checked request counts. The answer
+     * is remembered per pipeline, so each fallback is made and logged once.
      */
     public Uni<CompleteReleasePhasePayload> completePhase(String projectKey, String flagKey, PhaseRef ref,
             boolean complete) {
@@ -207,18 +219,50 @@ public class FlagReleaseService implements SourceReads {
             }
             requireInOrder(release, index, complete);
             return findPipeline(projectKey, release.pipelineKey()).chain(pipeline -> {
-                boolean legacy = pipeline.orElseThrow(() -> new UpstreamErrorException("LaunchDarkly has no release "
-                        + "pipeline " + release.pipelineKey() + ", which the release follows.", UPSTREAM, null, null))
-                        .legacy();
-                Uni<FlagRelease> write = legacy
-                        ? launchDarkly.markPhaseComplete(projectKey, flagKey, index, complete)
-                        : completeOnNewPipeline(projectKey, flagKey, phase, complete);
+                ProjectScopedKey pipelineKey = new ProjectScopedKey(projectKey, release.pipelineKey());
+                Boolean legacy = pipelineKinds.getOrDefault(pipelineKey,
+                        pipeline.map(ReleasePipeline::declaredLegacy).orElse(null));
+                Supplier<Uni<FlagRelease>> patch = () -> launchDarkly.markPhaseComplete(projectKey, flagKey, index,
+                        complete);
+                Supplier<Uni<FlagRelease>> phaseStatus = () -> completeOnNewPipeline(projectKey, flagKey, phase,
+                        complete);
+                Uni<FlagRelease> write = Boolean.FALSE.equals(legacy)
+                        ? withFallback(pipelineKey, false, phaseStatus, patch)
+                        : withFallback(pipelineKey, true, patch, phaseStatus);
                 // Evict even after a failure: the start of a new pipeline's phase may have gone through.
                 return write.eventually(() -> evictAfterChange(projectKey, flagKey, release.pipelineKey()))
                         .invoke(updated -> events.publish(ReleaseEvent.byGateway(ReleaseEventType.PHASE_UPDATED, updated)))
                         .map(updated -> new CompleteReleasePhasePayload(updated, updated.phases().get(index), true));
             });
         });
+    }
+
+    /**
+     * The call for the kind the gateway takes the pipeline to be ({@code legacy}); on LaunchDarkly's 400 to it, the
+     * other kind's call, once. When that fails as well, the first refusal is what the caller hears.
+     */
+    private Uni<FlagRelease> withFallback(ProjectScopedKey pipeline, boolean legacy, Supplier<Uni<FlagRelease>> first,
+            Supplier<Uni<FlagRelease>> other) {
+        return Uni.createFrom().deferred(first::get)
+                .invoke(() -> pipelineKinds.put(pipeline, legacy))
+                .onFailure(FlagReleaseService::refusedAsWrongKind).recoverWithUni(refusal -> {
+                    if (loggedFallbacks.add(pipeline.externalId() + (legacy ? " patch" : " phase-status"))) {
+                        Log.infof("LaunchDarkly refused the %s for a release on pipeline %s (%s); trying the %s, "
+                                + "and using it for this pipeline if it is accepted", legacy ? "JSON Patch"
+                                        : "phase-status call", pipeline.externalId(), refusal.getMessage(),
+                                legacy ? "phase-status call" : "JSON Patch");
+                    }
+                    return Uni.createFrom().deferred(other::get)
+                            .invoke(() -> pipelineKinds.put(pipeline, !legacy))
+                            .onFailure(FlagReleaseService::refusedAsWrongKind).transform(second -> refusal);
+                });
+    }
+
+    /** LaunchDarkly's 400 to a request the gateway checked against the fresh release: the wrong call for the kind. */
+    private static boolean refusedAsWrongKind(Throwable failure) {
+        return failure instanceof ValidationException validation
+                && validation.upstream().filter(UPSTREAM::equals).isPresent()
+                && validation.httpStatus().filter(status -> status == 400).isPresent();
     }
 
     private Uni<FlagRelease> completeOnNewPipeline(String projectKey, String flagKey, ReleasePhase phase,

@@ -23,7 +23,6 @@ import io.releasegraph.domain.ReleaseEvent;
 import io.releasegraph.domain.ReleaseEventType;
 import io.releasegraph.domain.ReleaseFile;
 import io.releasegraph.domain.ReleaseSource;
-import io.releasegraph.error.ConflictException;
 import io.releasegraph.error.NotFoundException;
 import io.releasegraph.error.ValidationException;
 import io.releasegraph.provider.cryptlex.Cryptlex;
@@ -93,18 +92,19 @@ public class ProductReleaseService implements SourceReads {
                 .map(found -> found.orElseThrow(() -> notFound("release file", id)));
     }
 
-    /** Changes the fields the input sets. A published release is read-only: CONFLICT, without calling Cryptlex. */
+    /**
+     * Changes the fields the input sets. Seed 003 states no rule about published releases, so the edit always goes to
+     * Cryptlex and its answer decides (a refusal is CONFLICT or VALIDATION with Cryptlex's code and message).
+     */
     public Uni<ProductRelease> update(String id, ProductReleaseInput input) {
-        return writable(id, "edited")
-                .chain(() -> cryptlex.update(id, input))
+        return cryptlex.update(id, input)
                 .call(this::evictRelease)
                 .invoke(updated -> events.publish(ReleaseEvent.byGateway(ReleaseEventType.RELEASE_UPDATED, updated)));
     }
 
-    /** Publishes the release; it is read-only from then on. CONFLICT when it already is published. */
+    /** Publishes the release; whether an already published one may be published again is Cryptlex's to answer. */
     public Uni<ProductRelease> publish(String id) {
-        return writable(id, "published again")
-                .chain(() -> cryptlex.publish(id))
+        return cryptlex.publish(id)
                 .call(this::evictRelease)
                 .invoke(published -> events.publish(ReleaseEvent.byGateway(ReleaseEventType.RELEASE_PUBLISHED, published)));
     }
@@ -132,16 +132,6 @@ public class ProductReleaseService implements SourceReads {
         return evictRelease(release).invoke(() -> events.publish(new ReleaseEvent(
                 ReleaseEventType.RELEASE_UPDATED, ReleaseSource.CRYPTLEX, release.id(), release, at,
                 EventOrigin.WEBHOOK))).replaceWith(true);
-    }
-
-    /** The release before a change, checked here so that a release known to be frozen costs no write call. */
-    private Uni<ProductRelease> writable(String id, String verb) {
-        return release(id).invoke(release -> {
-            if (release.published()) {
-                throw new ConflictException("Product release \"" + release.name() + "\" is published and read-only; "
-                        + "it cannot be " + verb + ".", ReleaseSource.CRYPTLEX.key(), null, null);
-            }
-        });
     }
 
     /**

@@ -13,6 +13,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,6 +25,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -32,8 +38,9 @@ import io.releasegraph.support.Ids;
 import io.releasegraph.support.InjectWireMock;
 
 /**
- * {@code updateProductRelease} and {@code publishProductRelease} refuse what they can before calling Cryptlex: one
- * test per input rule, each naming the field and proving that Cryptlex got no request.
+ * {@code updateProductRelease} and {@code publishProductRelease} refuse before calling Cryptlex only what seed 003
+ * states (version format, lengths): one test per rule, each naming the field and proving that Cryptlex got no
+ * request. Everything else goes to Cryptlex, whose answer decides, with its words in {@code extensions}.
  */
 @QuarkusTest
 @WithTestResource(CryptlexWireMock.class)
@@ -90,8 +97,18 @@ class ProductReleaseValidationTest {
     }
 
     @Test
-    void refusesABlankPlatform() {
-        assertRefused(Map.of("platforms", List.of("windows", " ")), "platforms");
+    void sendsABlankPlatformToCryptlexWhoseRefusalIsValidationWithItsWords_seed003StatesNoSuchRule() {
+        wireMock.stubFor(patch(urlPathEqualTo("/v3/releases/r1")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":\"platforms[1] is not allowed to be empty\",\"code\":\"VALIDATION_ERROR\"}")));
+
+        GraphQLClient.post("updateProductRelease", Map.of("id", ID, "input", Map.of("platforms", List.of("windows", " "))))
+                .statusCode(200)
+                .body("errors[0].extensions.code", equalTo("VALIDATION"))
+                .body("errors[0].extensions.upstreamCode", equalTo("VALIDATION_ERROR"))
+                .body("errors[0].extensions.upstreamMessage", equalTo("platforms[1] is not allowed to be empty"));
+        wireMock.verify(1, patchRequestedFor(urlPathEqualTo("/v3/releases/r1"))
+                .withRequestBody(equalToJson("{\"platforms\":[\"windows\",\" \"]}")));
     }
 
     @Test
@@ -132,19 +149,44 @@ class ProductReleaseValidationTest {
                         + "x".repeat(4096) + "\"}")));
     }
 
-    @Test
-    void refusesToEditAReleaseKnownToBePublishedWithoutCallingPatch() {
+    @ParameterizedTest
+    @ValueSource(strings = { "compiled", "smallrye" })
+    void sendsTheEditOfAPublishedReleaseToCryptlexWhoseAnswerDecides(String engine) {
         wireMock.stubFor(get(urlPathEqualTo("/v3/releases/r1")).willReturn(okJson(release(true))));
+        wireMock.stubFor(patch(urlPathEqualTo("/v3/releases/r1")).willReturn(aResponse().withStatus(409)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":\"release r1 is published\",\"code\":\"RELEASE_PUBLISHED\"}")));
+        wireMock.stubFor(post(urlPathEqualTo("/v3/releases/r1/publish")).willReturn(okJson(release(true))));
+        Map<String, String> headers = Map.of("X-Releasegraph-Engine", engine);
 
-        GraphQLClient.post("updateProductRelease", Map.of("id", ID, "input", Map.of("notes", "late fix")))
+        GraphQLClient.post("updateProductRelease", Map.of("id", ID, "input", Map.of("notes", "late fix")), headers)
                 .statusCode(200)
                 .body("data", nullValue())
                 .body("errors[0].extensions.code", equalTo("CONFLICT"))
-                .body("errors[0].extensions.upstream", equalTo("cryptlex"));
-        GraphQLClient.post("publishProductRelease", Map.of("id", ID)).statusCode(200)
-                .body("errors[0].extensions.code", equalTo("CONFLICT"));
-        wireMock.verify(0, patchRequestedFor(anyUrl()));
-        wireMock.verify(0, postRequestedFor(anyUrl()));
+                .body("errors[0].extensions.upstream", equalTo("cryptlex"))
+                .body("errors[0].extensions.upstreamCode", equalTo("RELEASE_PUBLISHED"))
+                .body("errors[0].extensions.upstreamMessage", equalTo("release r1 is published"));
+        // Cryptlex accepted publishing again here, so the gateway does too
+        GraphQLClient.post("publishProductRelease", Map.of("id", ID), headers).statusCode(200)
+                .body("errors", nullValue())
+                .body("data.publishProductRelease.published", equalTo(true));
+        wireMock.verify(1, patchRequestedFor(urlPathEqualTo("/v3/releases/r1")));
+        wireMock.verify(1, postRequestedFor(urlPathEqualTo("/v3/releases/r1/publish")));
+    }
+
+    @Test
+    void readsCryptlexsXRateLimitResetDateLikeRetryAfter() {
+        String reset = java.time.format.DateTimeFormatter.ISO_INSTANT.format(java.time.Instant.now().plusSeconds(120));
+        wireMock.stubFor(patch(urlPathEqualTo("/v3/releases/r1")).willReturn(aResponse().withStatus(429)
+                .withHeader("X-Rate-Limit-Reset", reset).withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":\"Too many requests\",\"code\":\"RATE_LIMITED\"}")));
+
+        GraphQLClient.post("updateProductRelease", Map.of("id", ID, "input", Map.of("notes", "x"))).statusCode(200)
+                .body("errors[0].extensions.code", equalTo("UPSTREAM_RATE_LIMITED"))
+                .body("errors[0].extensions.retryAfterSeconds", allOf(greaterThan(100), lessThanOrEqualTo(121)))
+                .body("errors[0].extensions.upstreamMessage", equalTo("Too many requests"));
+        // far beyond the gateway's bound: not waited out, so asked once
+        wireMock.verify(1, patchRequestedFor(urlPathEqualTo("/v3/releases/r1")));
     }
 
     @Test

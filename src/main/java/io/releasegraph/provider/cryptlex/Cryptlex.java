@@ -29,7 +29,7 @@ public interface Cryptlex extends ReleaseProvider {
 
     Uni<Optional<ReleaseFile>> findFile(String id);
 
-    /** Changes only the fields the input sets; Cryptlex answers 409 for a published release. */
+    /** PATCH /v3/releases/{id} (seed 003): changes only the fields the input sets; Cryptlex decides what it accepts. */
     Uni<ProductRelease> update(String id, ProductReleaseInput input);
 
     Uni<ProductRelease> publish(String id);

@@ -98,7 +98,7 @@ public class CryptlexClient implements Cryptlex {
         return guards.call("findFile", () -> optional(call(() -> rest.getReleaseFile(id)).map(CryptlexMapper::file)));
     }
 
-    /** Changes only the fields the input sets; Cryptlex answers 409 for a published release. */
+    /** PATCH /v3/releases/{id} (seed 003): changes only the fields the input sets; Cryptlex decides what it accepts. */
     public Uni<ProductRelease> update(String id, ProductReleaseInput input) {
         return guards.call("update",
                 () -> call(() -> rest.updateRelease(id, CryptlexMapper.patch(input))).chain(this::withAllFiles));

@@ -91,10 +91,10 @@ final class LaunchDarklyMapper {
                 pipeline.createdAt(), isLegacy(pipeline), Boolean.TRUE.equals(pipeline.isProjectDefault()),
                 orEmpty(pipeline.tags()), orEmpty(pipeline.phases()).stream().map(LaunchDarklyMapper::pipelinePhase)
                         .toList(),
-                CacheInfo.now());
+                CacheInfo.now(), pipeline.isLegacy());
     }
 
-    /** The spec makes {@code _isLegacy} optional; only a pipeline that says it is legacy takes JSON Patch. */
+    /** The spec makes {@code _isLegacy} optional: only a pipeline that says so is shown as legacy. */
     static boolean isLegacy(LdReleasePipeline pipeline) {
         return Boolean.TRUE.equals(pipeline.isLegacy());
     }

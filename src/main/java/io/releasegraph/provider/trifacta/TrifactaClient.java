@@ -59,10 +59,12 @@ public class TrifactaClient implements Trifacta {
     private final int pageSize;
     private final RateLimitRetry limits;
     private final OperationGuards guards;
+    private final String apiVersion;
 
     TrifactaClient(@RestClient TrifactaRestClient rest, GatewayConfig config, UpstreamGuards guards) {
         this.rest = rest;
         this.pageSize = config.trifacta().pageSize();
+        this.apiVersion = config.trifacta().apiVersion().path();
         this.limits = new RateLimitRetry(ReleaseSource.TRIFACTA, config.trifacta().rateLimit().maxWait(),
                 config.trifacta().rateLimit().maxRetries());
         this.guards = guards.of(ReleaseSource.TRIFACTA,
@@ -128,7 +130,7 @@ public class TrifactaClient implements Trifacta {
     /** Activates or deactivates a release; Trifacta keeps at most one active per deployment. */
     public Uni<Void> setActive(long releaseId, boolean active) {
         return guards.call("setActive",
-                () -> call(() -> rest.patchRelease(releaseId, new TrifactaReleasePatch(active))).replaceWithVoid());
+                () -> call(() -> rest.patchRelease(apiVersion, releaseId, new TrifactaReleasePatch(active))).replaceWithVoid());
     }
 
     /** Imports a flow package into a deployment; a real import makes the new release the active one. */
@@ -150,7 +152,7 @@ public class TrifactaClient implements Trifacta {
                 : TrifactaRunRequest.of(parameters.stream()
                         .map(parameter -> new TrifactaRunRequest.Override(parameter.key(), parameter.value()))
                         .toList());
-        return guards.call("run", () -> call(() -> rest.run(deploymentId, request))
+        return guards.call("run", () -> call(() -> rest.run(apiVersion, deploymentId, request))
                 .map(answer -> answer.items().stream()
                         .findFirst()
                         .map(TrifactaRunResult::id)

@@ -32,8 +32,12 @@ import io.releasegraph.provider.trifacta.dto.TrifactaRunRequest;
 import io.releasegraph.provider.trifacta.dto.TrifactaRunResult;
 import io.smallrye.mutiny.Uni;
 
-/** Trifacta Deployment Manager API v4, as a declaration. Only {@link TrifactaClient} uses it. */
-@Path("/v4")
+/**
+ * Trifacta Deployment Manager API, as a declaration. Only {@link TrifactaClient} uses it. Calls documented in v3 and
+ * v4 (seeds 000 and 002) take the version as their first path segment ({@code gateway.trifacta.api-version}); the
+ * rest are v4 only.
+ */
+@Path("/")
 @RegisterRestClient(configKey = "trifacta")
 @RegisterClientHeaders(TrifactaAuthHeaders.class)
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,61 +45,61 @@ interface TrifactaRestClient {
 
     /** HTTP GET call to /v4/deployments: one page of deployments, with their releases when embedded. */
     @GET
-    @Path("/deployments")
+    @Path("/v4/deployments")
     Uni<TrifactaList<TrifactaDeployment>> listDeployments(@RestQuery int limit, @RestQuery int offset,
             @RestQuery String embed);
 
     /** HTTP GET call to /v4/deployments/{id}; limit and offset page the embedded releases. */
     @GET
-    @Path("/deployments/{id}")
+    @Path("/v4/deployments/{id}")
     Uni<TrifactaDeployment> getDeployment(@RestPath long id, @RestQuery String embed, @RestQuery int limit,
             @RestQuery int offset);
 
     /** HTTP GET call to /v4/releases: one page of releases, of one deployment when deploymentId is set. */
     @GET
-    @Path("/releases")
+    @Path("/v4/releases")
     Uni<TrifactaList<TrifactaRelease>> listReleases(@RestQuery Long deploymentId, @RestQuery int limit,
             @RestQuery int offset);
 
     /** HTTP GET call to /v4/releases/{id}, conditional when validators are given ({@link ConditionalGet}). */
     @GET
-    @Path("/releases/{id}")
+    @Path("/v4/releases/{id}")
     Uni<RestResponse<TrifactaRelease>> getRelease(@RestPath long id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince);
 
-    /** HTTP PATCH call to /v4/releases/{id}: activates or deactivates the release. */
+    /** HTTP PATCH call to /{v3|v4}/releases/{id} (seed 000): activates or deactivates the release. */
     @PATCH
-    @Path("/releases/{id}")
+    @Path("/{version}/releases/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<Response> patchRelease(@RestPath long id, TrifactaReleasePatch patch);
+    Uni<Response> patchRelease(@RestPath String version, @RestPath long id, TrifactaReleasePatch patch);
 
     /** HTTP POST call to /v4/deployments/{id}/releases: imports a flow package ZIP (part {@code data}). */
     @POST
-    @Path("/deployments/{id}/releases")
+    @Path("/v4/deployments/{id}/releases")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     Uni<TrifactaImportResult> importRelease(@RestPath long id, ClientMultipartForm form);
 
     /** HTTP POST call to /v4/deployments/{id}/releases/dryRun: checks a package, stores nothing. */
     @POST
-    @Path("/deployments/{id}/releases/dryRun")
+    @Path("/v4/deployments/{id}/releases/dryRun")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     Uni<TrifactaImportResult> dryRunImport(@RestPath long id, ClientMultipartForm form);
 
-    /** HTTP POST call to /v4/deployments/{id}/run: runs the active release, with optional overrides. */
+    /** HTTP POST call to /{v3|v4}/deployments/{id}/run (seed 002): runs the active release, with optional overrides. */
     @POST
-    @Path("/deployments/{id}/run")
+    @Path("/{version}/deployments/{id}/run")
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<TrifactaList<TrifactaRunResult>> run(@RestPath long id, TrifactaRunRequest request);
+    Uni<TrifactaList<TrifactaRunResult>> run(@RestPath String version, @RestPath long id, TrifactaRunRequest request);
 
     /** HTTP GET call to /v4/jobGroups/{id}?embed=jobs, conditional when validators are given. */
     @GET
-    @Path("/jobGroups/{id}")
+    @Path("/v4/jobGroups/{id}")
     Uni<RestResponse<TrifactaJobGroup>> getJobGroup(@RestPath long id, @RestQuery String embed,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.IF_MODIFIED_SINCE) String ifModifiedSince);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
-        return UpstreamFailures.fromResponse(ReleaseSource.TRIFACTA, response);
+        return TrifactaErrors.fromResponse(response);
     }
 }

@@ -50,7 +50,7 @@ public class TrifactaApiException extends RuntimeException {
             case 400 -> "ValidationFailed";
             case 401 -> "AuthenticationFailed";
             case 403 -> "AccessControlException";
-            case 404 -> "NotFound";
+            case 404 -> "RouteNotFoundException"; // only the framework answers 404 itself: an unknown route
             case 405 -> "MethodNotAllowed";
             case 406 -> "NotAcceptable";
             case 410 -> "Gone";

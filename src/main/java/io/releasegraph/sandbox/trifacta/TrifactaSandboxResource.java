@@ -165,13 +165,14 @@ public class TrifactaSandboxResource {
     }
 
     /**
-     * Any other path or method under the sandbox answers the API's 404, as a route-table server does.
+     * Any other path or method under the sandbox answers the API's 404, as a route-table server does, named
+     * {@code RouteNotFoundException} (upstreams.md A.6) so that a client can tell it from a missing object.
      * Without it, an unmatched path falls through to the HTTP server's HTML page, which bypasses the
      * filters (no request id, no exception body).
      */
     @Path("{unknown: .*}")
     public Object unknownPath(@PathParam("unknown") String path) {
-        throw new TrifactaApiException(404, "NotFound", "Route not found", "No endpoint at /" + path);
+        throw new TrifactaApiException(404, "RouteNotFoundException", "Route not found", "No endpoint at /" + path);
     }
 
     @ServerExceptionMapper

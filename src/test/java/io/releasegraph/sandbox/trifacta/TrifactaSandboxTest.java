@@ -390,11 +390,11 @@ class TrifactaSandboxTest {
 
     @Test
     void frameworkErrorsStillAnswerTheExceptionBody() {
-        expectError(api().get("/v4/no-such-route"), 404, "NotFound")
+        expectError(api().get("/v4/no-such-route"), 404, "RouteNotFoundException")
                 .header(TrifactaSandboxFilters.REQUEST_ID_HEADER, matchesPattern(UUID_PATTERN));
         // like the real (route-table) server, an unsupported method is an unknown route
-        expectError(api().put("/v4/releases/1"), 404, "NotFound");
-        expectError(api().get("/v3/deployments"), 404, "NotFound");
+        expectError(api().put("/v4/releases/1"), 404, "RouteNotFoundException");
+        expectError(api().get("/v3/deployments"), 404, "RouteNotFoundException");
         expectError(api().contentType(ContentType.JSON).body("{}").post("/v4/deployments/1/releases"),
                 415, "UnsupportedMediaType");
     }
