@@ -164,6 +164,7 @@ public class DeploymentService implements SourceReads {
         if (dryRun || idempotencyKey == null) {
             return importNow(deploymentId, file, dryRun);
         }
+        Uni<String> caller = idempotency.caller(); // here, while the request context is active
         return packageHash(file).chain(hash -> idempotency.once(idempotencyKey, new Idempotency.Keyed<>(
                 IMPORT_OPERATION, Idempotency.fingerprint(deploymentId + "\n" + hash), deploymentId,
                 "{\"package\":\"sha256:" + hash + "\"}",
@@ -173,7 +174,7 @@ public class DeploymentService implements SourceReads {
                 since -> importedSince(deploymentId, since),
                 max(idempotency.settle(), IMPORT_SETTLE),
                 "An import with this idempotency key is still being sent by another request; retry with the same "
-                        + "key in a minute: it answers that import once it is known.")))
+                        + "key in a minute: it answers that import once it is known."), caller))
                 .map(Idempotency.Outcome::value);
     }
 

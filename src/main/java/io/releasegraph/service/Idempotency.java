@@ -86,11 +86,16 @@ public class Idempotency {
     }
 
     public <T> Uni<Outcome<T>> once(String key, Keyed<T> keyed) {
+        return once(key, keyed, caller());
+    }
+
+    /** {@link #once(String, Keyed)} with the caller taken earlier, where the request context was still active. */
+    public <T> Uni<Outcome<T>> once(String key, Keyed<T> keyed, Uni<String> caller) {
         if (key == null) {
             // no key, no protection: the gateway cannot tell a retry from a second intended call (README, Resilience)
             return keyed.action().apply(UNKEYED).map(value -> new Outcome<>(value, false));
         }
-        return caller().chain(caller -> store.claim(new Intent(key, keyed.operation(), keyed.fingerprint(), caller,
+        return caller.chain(who -> store.claim(new Intent(key, keyed.operation(), keyed.fingerprint(), who,
                 keyed.deploymentId(), keyed.request()), WINDOW, config.idempotency().claimTimeout()))
                 .chain(claim -> {
                     if (claim instanceof Claim.Completed completed) {
@@ -147,11 +152,19 @@ public class Idempotency {
         });
     }
 
-    /** The token's subject, so a key replays only to the caller that used it; null when there is none. */
-    private Uni<String> caller() {
-        return identities.getDeferredIdentity()
-                .map(identity -> identity == null || identity.isAnonymous() ? null : identity.getPrincipal().getName())
-                .onFailure().recoverWithNull();
+    /**
+     * The token's subject, so a key replays only to the caller that used it; null when there is none. Call it on the
+     * request's own thread (the identity is request-scoped); the answer may be subscribed to later.
+     */
+    public Uni<String> caller() {
+        try {
+            return identities.getDeferredIdentity()
+                    .map(identity -> identity == null || identity.isAnonymous() ? null
+                            : identity.getPrincipal().getName())
+                    .onFailure().recoverWithNull();
+        } catch (RuntimeException noRequestContext) {
+            return Uni.createFrom().nullItem();
+        }
     }
 
     /**
