@@ -10,6 +10,19 @@ public abstract class CacheEntryRepository<E extends CacheEntry> implements Pana
     /** A new, unsaved entry of this persistence unit's entity. */
     public abstract E newEntry();
 
+    /**
+     * Inserts the entry unless its key exists; answers whether it did. Never a unique-key violation: concurrent loads
+     * of one key are normal. The embedded H2 store has one process, whose writers {@link CacheStore} serialises per
+     * key; PostgreSQL overrides this with {@code INSERT ... ON CONFLICT DO NOTHING}, which holds across replicas.
+     */
+    public boolean insertIfAbsent(E entry) {
+        if (findById(entry.key) != null) {
+            return false;
+        }
+        persistAndFlush(entry);
+        return true;
+    }
+
     /** Entries too old even to serve as a stale copy. */
     public long deleteFetchedBefore(OffsetDateTime cutoff) {
         return delete("fetchedAt < ?1", cutoff);

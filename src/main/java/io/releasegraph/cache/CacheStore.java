@@ -11,6 +11,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.releasegraph.cache.h2.H2CacheEntryRepository;
 import io.releasegraph.cache.postgresql.PgCacheEntryRepository;
@@ -46,12 +47,14 @@ public class CacheStore {
     }
 
     private final CacheEntryRepository<?> repository;
+    private final boolean postgresql;
     private final GatewayConfig config;
     private final Clock clock;
 
     CacheStore(H2CacheEntryRepository embedded, PgCacheEntryRepository postgresql, GatewayConfig config, Clock clock) {
         this.repository = Datasources.pick(embedded, postgresql);
         this.clock = clock;
+        this.postgresql = Datasources.postgresqlActive();
         this.config = config;
     }
 
@@ -64,16 +67,7 @@ public class CacheStore {
      * any replica); answers whether it did.
      */
     public Uni<Boolean> write(CacheKey key, Stored stored, long seenGeneration) {
-        return Blocking.supply(() -> {
-            try {
-                return writeNow(key, stored, seenGeneration);
-            } catch (RuntimeException concurrentInsert) {
-                // Another replica inserted the key between our read and our insert: an eviction's tombstone or a copy
-                // as good as ours. Either way ours is not needed.
-                Log.debugf("cache entry %s written concurrently: %s", key.value(), concurrentInsert.getClass().getName());
-                return false;
-            }
-        });
+        return Blocking.supply(() -> writeNow(key, stored, seenGeneration));
     }
 
     /** Evicts the keys: each becomes a tombstone with a higher generation, so loads that started before cannot store. */
@@ -117,9 +111,26 @@ public class CacheStore {
         return new Snapshot(copy, entry.generation);
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * An upsert: a new key is inserted if absent ({@link CacheEntryRepository#insertIfAbsent}), so concurrent loads of
+     * one key never meet a unique-key violation. On the embedded H2 store (one process) writers of one key also take
+     * turns here, so they do not queue on H2's row lock until its lock timeout.
+     */
     boolean writeNow(CacheKey key, Stored stored, long seenGeneration) {
-        return writeIn(repository, key, stored, seenGeneration);
+        if (postgresql) {
+            return QuarkusTransaction.requiringNew().call(() -> writeIn(repository, key, stored, seenGeneration));
+        }
+        synchronized (STRIPES[Math.floorMod(key.value().hashCode(), STRIPES.length)]) {
+            return QuarkusTransaction.requiringNew().call(() -> writeIn(repository, key, stored, seenGeneration));
+        }
+    }
+
+    private static final Object[] STRIPES = new Object[64];
+
+    static {
+        for (int i = 0; i < STRIPES.length; i++) {
+            STRIPES[i] = new Object();
+        }
     }
 
     private static <E extends CacheEntry> boolean writeIn(CacheEntryRepository<E> entries, CacheKey key, Stored stored,
@@ -134,8 +145,8 @@ public class CacheStore {
             entry.upstream = key.upstream();
             entry.kind = key.kind();
             fill(entry, stored);
-            entries.persistAndFlush(entry);
-            return true;
+            // false: another load or an eviction inserted the key meanwhile; either way ours is not needed
+            return entries.insertIfAbsent(entry);
         }
         if (entry.generation != seenGeneration) {
             return false;

@@ -296,11 +296,14 @@ public class UpstreamCache {
                 stored.validators()));
     }
 
-    /** The kind's TTL; a run that has not finished gets {@code ttl-running}, so polling it sees it finish. */
+    /**
+     * The kind's TTL; a run that has not finished gets {@code ttl-running}, so polling it sees it finish, and a finished
+     * one never changes again: it stays until the purge (stale-if-error), so runs pages read it from Trifacta once.
+     */
     Duration ttl(CacheKey key, Object value) {
         Object inner = value instanceof Optional<?> optional ? optional.orElse(null) : value;
-        if (inner instanceof JobGroup group && !group.status().finished()) {
-            return config.ttlRunning();
+        if (inner instanceof JobGroup group) {
+            return group.status().finished() ? config.staleIfError() : config.ttlRunning();
         }
         return ttlByKind.getOrDefault(normalise(key.kind()), config.ttlDefault());
     }

@@ -271,6 +271,22 @@ public interface GatewayConfig {
         }
     }
 
+    /** Keyed mutations ({@code runDeployment}, {@code importRelease}); see the README, "Resilience". */
+    Idempotency idempotency();
+
+    interface Idempotency {
+        /**
+         * How long after a keyed call was sent a retry waits for the upstream to show its effect before sending once
+         * more; longer than the write's timeout, so the first call has certainly ended.
+         */
+        @WithDefault("PT15S")
+        Duration settle();
+
+        /** How long a key may stay claimed with nothing sent before another request takes it over. */
+        @WithDefault("PT30S")
+        Duration claimTimeout();
+    }
+
     interface Upload {
         /**
          * The largest package {@code importRelease} accepts, in bytes. Quarkus' own body limit

@@ -18,6 +18,8 @@ import io.releasegraph.domain.DeploymentRelease;
 import io.releasegraph.domain.DeploymentReleaseConnection;
 import io.releasegraph.domain.ImportReleasePayload;
 import io.releasegraph.domain.JobGroupConnection;
+import io.releasegraph.domain.Page;
+import io.releasegraph.domain.PageInfo;
 import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.domain.RunDeploymentPayload;
 import io.releasegraph.domain.RunParameter;
@@ -83,14 +85,28 @@ public class DeploymentResolver {
         return Uni.createFrom().item(deployment.activeRelease().orElse(null));
     }
 
-    /** Batched: one history read and one job-group read per run for all deployments of a page (no N+1). */
+    /**
+     * Batched: one store read (a keyset page per deployment and one grouped count) for all deployments of a page,
+     * then only the page's job groups, through the cache, concurrently (no N+1, no cost growing with history).
+     */
     @Description("Runs started through this gateway, newest first.")
     public Uni<List<JobGroupConnection>> runs(@Source List<Deployment> deployments,
             @DefaultValue("10") @Description("How many runs to return, at most 100.") Integer first,
             @Description("Return the runs after this cursor.") String after) {
-        return runs.runsOf(deployments).map(perDeployment -> perDeployment.stream()
-                .map(groups -> JobGroupConnection.of(Pagination.page(groups, first, after)))
-                .toList());
+        return Uni.createFrom().deferred(() -> {
+            int size = first == null ? 10 : first;
+            if (size < 0 || size > Page.MAX_SIZE) {
+                throw new ValidationException("first", "`first` must be between 0 and " + Page.MAX_SIZE + ".");
+            }
+            return runs.runsOf(deployments, size, after).map(pages -> pages.stream().map(page -> {
+                List<String> cursors = page.cursors();
+                PageInfo info = new PageInfo(page.hasNextPage(), after != null,
+                        cursors.isEmpty() ? null : cursors.get(0),
+                        cursors.isEmpty() ? null : cursors.get(cursors.size() - 1));
+                return JobGroupConnection.of(new Page<>(page.groups(), cursors, info,
+                        (int) Math.min(Integer.MAX_VALUE, page.totalCount())));
+            }).toList());
+        });
     }
 
     @Mutation

@@ -48,6 +48,8 @@ public class DeploymentService implements SourceReads {
     static final String RELEASES = ReleaseService.RELEASES;
 
     static final String IMPORT_OPERATION = "importRelease";
+    /** An import may take 60 s (gateway.fault-tolerance.operation.trifacta-importRelease.timeout) before it is over. */
+    static final java.time.Duration IMPORT_SETTLE = java.time.Duration.ofSeconds(65);
 
     /** Schema types in Trifacta's global IDs. */
     static final String DEPLOYMENT_TYPE = "Deployment";
@@ -162,19 +164,44 @@ public class DeploymentService implements SourceReads {
         if (dryRun || idempotencyKey == null) {
             return importNow(deploymentId, file, dryRun);
         }
-        return packageHash(file).chain(hash -> idempotency.once(idempotencyKey, IMPORT_OPERATION,
-                Idempotency.fingerprint(deploymentId + "\n" + hash),
-                () -> importNow(deploymentId, file, false),
+        Uni<String> caller = idempotency.caller(); // here, while the request context is active
+        return packageHash(file).chain(hash -> idempotency.once(idempotencyKey, new Idempotency.Keyed<>(
+                IMPORT_OPERATION, Idempotency.fingerprint(deploymentId + "\n" + hash), deploymentId,
+                "{\"package\":\"sha256:" + hash + "\"}",
+                sending -> importNow(deploymentId, file, false, sending),
                 ImportRecord::of,
                 stored -> replayImport(deploymentId, ImportRecord.parse(stored)),
-                "An import with this idempotency key is still running, or its outcome is unknown; "
-                        + "look at the deployment's releases before trying a new key."))
+                since -> importedSince(deploymentId, since),
+                max(idempotency.settle(), IMPORT_SETTLE),
+                "An import with this idempotency key is still being sent by another request; retry with the same "
+                        + "key in a minute: it answers that import once it is known."), caller))
                 .map(Idempotency.Outcome::value);
     }
 
     private Uni<ImportReleasePayload> importNow(long deploymentId, UploadedFile file, boolean dryRun) {
+        return importNow(deploymentId, file, dryRun, () -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * The release a keyed import created when its answer was lost: the oldest release of the deployment created since
+     * the intent was sent. Its flow names are not known again (Trifacta's release does not carry them).
+     */
+    private Uni<Optional<ImportReleasePayload>> importedSince(long deploymentId, java.time.OffsetDateTime since) {
+        java.time.OffsetDateTime from = since.minus(RunService.CLOCK_SKEW);
+        return trifacta.findDeployment(deploymentId).map(found -> found.flatMap(now -> now.allReleases().stream()
+                .filter(release -> release.createdAt() != null && !release.createdAt().isBefore(from))
+                .min(java.util.Comparator.comparing(DeploymentRelease::createdAt))
+                .map(release -> new ImportReleasePayload(false, release, null, List.of(), now, true))));
+    }
+
+    private static java.time.Duration max(java.time.Duration a, java.time.Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private Uni<ImportReleasePayload> importNow(long deploymentId, UploadedFile file, boolean dryRun,
+            Idempotency.Sending sending) {
         return deployment(deploymentId)
-                .chain(before -> trifacta.importRelease(deploymentId, file, dryRun)
+                .chain(before -> sending.now().chain(() -> trifacta.importRelease(deploymentId, file, dryRun))
                         .chain(outcome -> {
                             if (dryRun) {
                                 return Uni.createFrom().item(

@@ -1,9 +1,17 @@
 package io.releasegraph.service;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,6 +46,11 @@ public class RunService implements SourceReads {
     static final String JOB_GROUP = "jobGroup";
     /** The schema type in job groups' global IDs. */
     static final String JOB_GROUP_TYPE = "JobGroup";
+
+    /** How far Trifacta's clock may be behind the store's when a retry looks for the run its intent started. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(2);
+    /** How many of Trifacta's newest job groups a reconciling retry reads. */
+    static final int RECONCILE_PAGE = 100;
 
     private final Trifacta trifacta;
     private final DeploymentService deployments;
@@ -76,12 +89,15 @@ public class RunService implements SourceReads {
     }
 
     public Uni<RunDeploymentPayload> run(long deploymentId, List<RunParameter> parameters, String idempotencyKey) {
-        return idempotency.once(idempotencyKey, OPERATION, fingerprint(deploymentId, parameters),
-                () -> start(deploymentId, parameters),
+        return idempotency.once(idempotencyKey, new Idempotency.Keyed<>(OPERATION, fingerprint(deploymentId, parameters),
+                deploymentId, history.json(parameters),
+                sending -> start(deploymentId, parameters, idempotencyKey, sending),
                 group -> String.valueOf(group.externalId()),
                 stored -> jobGroup(Long.parseLong(stored)),
-                "A run with this idempotency key is still starting, or its outcome is unknown; "
-                        + "look at the deployment's runs before trying a new key.")
+                since -> startedSince(deploymentId, parameters, idempotencyKey, since),
+                idempotency.settle(),
+                "A run with this idempotency key is still being started by another request; retry with the same key "
+                        + "in a few seconds: it answers that run once it is known."))
                 .map(outcome -> new RunDeploymentPayload(outcome.value(), outcome.replayed()));
     }
 
@@ -95,37 +111,56 @@ public class RunService implements SourceReads {
         });
     }
 
-    /** The runs of each deployment, newest first, in the order of the input (batched field). */
-    public Uni<List<List<JobGroup>>> runsOf(List<Deployment> of) {
+    /** One page of runs per deployment, in the order of the input. */
+    public record RunsPage(List<JobGroup> groups, List<String> cursors, boolean hasNextPage, long totalCount) {
+    }
+
+    /**
+     * The runs of each deployment, newest first, in the order of the input (batched field): the database pages
+     * (keyset after the cursor) and counts, and only the page's job groups are read, through the cache, all at once.
+     */
+    public Uni<List<RunsPage>> runsOf(List<Deployment> of, int first, String after) {
         List<Long> ids = of.stream().map(Deployment::externalId).toList();
-        return history.ofDeployments(ids).chain(runs -> {
-            if (runs.isEmpty()) {
-                return Uni.createFrom().item(of.stream().map(d -> List.<JobGroup> of()).toList());
-            }
-            return Uni.join().all(runs.stream().map(run -> findJobGroup(run.jobGroupId())
-                    .map(found -> found.map(group -> attach(group, run.deploymentId())).orElse(null))).toList())
-                    .andFailFast()
-                    .map(groups -> {
-                        Map<Long, List<JobGroup>> byDeployment = groups.stream()
-                                .filter(group -> group != null)
-                                .collect(Collectors.groupingBy(JobGroup::deploymentExternalId));
-                        return ids.stream().map(id -> byDeployment.getOrDefault(id, List.of())).toList();
-                    });
+        RunHistory.Position position = after == null ? null : RunCursor.decode(after);
+        return history.pages(ids, first + 1, position).chain(pages -> {
+            List<RunHistory.Run> wanted = ids.stream()
+                    .flatMap(id -> pages.runs().getOrDefault(id, List.of()).stream().limit(first)).toList();
+            Uni<List<Optional<JobGroup>>> groups = wanted.isEmpty() ? Uni.createFrom().item(List.of())
+                    : Uni.join().all(wanted.stream().map(run -> findJobGroup(run.jobGroupId())
+                            .map(found -> found.map(group -> attach(group, run.deploymentId())))).toList())
+                            .andFailFast();
+            return groups.map(found -> {
+                Map<Long, Optional<JobGroup>> byId = new HashMap<>();
+                for (int i = 0; i < wanted.size(); i++) {
+                    byId.put(wanted.get(i).jobGroupId(), found.get(i));
+                }
+                return ids.stream().map(id -> {
+                    List<RunHistory.Run> rows = pages.runs().getOrDefault(id, List.of());
+                    List<JobGroup> page = new ArrayList<>();
+                    List<String> cursors = new ArrayList<>();
+                    rows.stream().limit(first).forEach(run -> byId.get(run.jobGroupId()).ifPresent(group -> {
+                        page.add(group);
+                        cursors.add(RunCursor.encode(run));
+                    }));
+                    return new RunsPage(page, cursors, rows.size() > first, pages.counts().getOrDefault(id, 0L));
+                }).toList();
+            });
         });
     }
 
-    private Uni<JobGroup> start(long deploymentId, List<RunParameter> parameters) {
+    private Uni<JobGroup> start(long deploymentId, List<RunParameter> parameters, String key,
+            Idempotency.Sending sending) {
         return deployments.deployment(deploymentId).chain(deployment -> {
             if (deployment.activeRelease().isEmpty()) {
                 return Uni.createFrom().failure(new ConflictException("Deployment \"" + deployment.name()
                         + "\" has no active release to run; activate one first."));
             }
-            return trifacta.run(deploymentId, parameters)
+            return sending.now().chain(() -> trifacta.run(deploymentId, parameters))
                     .onFailure(ValidationException.class).transform(rejected -> new ConflictException(
                             "Trifacta refused to run deployment \"" + deployment.name()
                                     + "\"; it may have no active release any more.",
                             "trifacta", ((GatewayException) rejected).httpStatus().orElse(400), null))
-                    .call(jobGroupId -> history.record(jobGroupId, deploymentId, parameters)
+                    .call(jobGroupId -> history.record(jobGroupId, deploymentId, parameters, key)
                             // Trifacta started the run: answer its job group rather than lose it behind an error
                             .onFailure().recoverWithItem(failure -> {
                                 Log.errorf(failure, "Trifacta started job group %d of deployment %d, but the run "
@@ -140,6 +175,66 @@ public class RunService implements SourceReads {
                     .invoke(group -> events.publish(ReleaseEvent.byGateway(ReleaseEventType.DEPLOYMENT_RUN_STARTED,
                             deployment.activeRelease().get())));
         });
+    }
+
+    /**
+     * The job group a keyed run started, when its answer was lost (timeout, a replica killed): among Trifacta's newest
+     * job groups, the oldest one of this deployment created since the intent was sent (less {@link #CLOCK_SKEW})
+     * that no other run of the gateway holds. The documents do not say how to list one deployment's job groups; this
+     * reads the job group list and its {@code deployment} reference (README, "Resilience").
+     */
+    private Uni<Optional<JobGroup>> startedSince(long deploymentId, List<RunParameter> parameters, String key,
+            OffsetDateTime since) {
+        OffsetDateTime from = since.minus(CLOCK_SKEW);
+        return trifacta.recentJobGroups(RECONCILE_PAGE).chain(recent -> {
+            List<JobGroup> candidates = recent.stream()
+                    .filter(group -> Long.valueOf(deploymentId).equals(group.deploymentExternalId()))
+                    .filter(group -> group.createdAt() != null && !group.createdAt().isBefore(from))
+                    .sorted(Comparator.comparing(JobGroup::createdAt).thenComparing(JobGroup::externalId))
+                    .toList();
+            return adoptFirst(candidates, 0, deploymentId, parameters, key);
+        });
+    }
+
+    private Uni<Optional<JobGroup>> adoptFirst(List<JobGroup> candidates, int index, long deploymentId,
+            List<RunParameter> parameters, String key) {
+        if (index >= candidates.size()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        JobGroup candidate = candidates.get(index);
+        return history.adopt(candidate.externalId(), deploymentId, parameters, key).chain(ours -> ours
+                ? Uni.createFrom().item(Optional.of(candidate))
+                : adoptFirst(candidates, index + 1, deploymentId, parameters, key));
+    }
+
+    /** Cursors of deployment.runs: the keyset position (created_at, job_group_id) of a run, opaque to clients. */
+    static final class RunCursor {
+
+        private static final String PREFIX = "run:";
+
+        private RunCursor() {
+        }
+
+        static String encode(RunHistory.Run run) {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    (PREFIX + run.createdAt().toInstant() + "/" + run.jobGroupId()).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static RunHistory.Position decode(String cursor) {
+            try {
+                String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+                int slash = decoded.lastIndexOf('/');
+                if (decoded.startsWith(PREFIX) && slash > PREFIX.length()) {
+                    return new RunHistory.Position(OffsetDateTime.ofInstant(
+                            Instant.parse(decoded.substring(PREFIX.length(), slash)), ZoneOffset.UTC),
+                            Long.parseLong(decoded.substring(slash + 1)));
+                }
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                // falls through to the VALIDATION error
+            }
+            throw new ValidationException("after",
+                    "`after` is not a cursor from this list; pass a `cursor` or `pageInfo.endCursor` you received.");
+        }
     }
 
     private Uni<java.util.Optional<JobGroup>> findJobGroup(long id) {

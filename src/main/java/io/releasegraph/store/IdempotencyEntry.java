@@ -35,6 +35,24 @@ public abstract class IdempotencyEntry {
     @Column(name = "completed_at")
     public OffsetDateTime completedAt;
 
+    /** Who claimed the key (the token's subject): a key replays only to its caller. */
+    @Column(name = "caller", length = 200)
+    public String caller;
+
+    @Column(name = "deployment_id")
+    public Long deploymentId;
+
+    /** The request as JSON (V7), so an operator can see what an unfinished intent meant to do. */
+    @Column(name = "request", columnDefinition = "text")
+    public String request;
+
+    /** {@code CLAIMED}, {@code SENDING} or {@code SENT} (see V7). */
+    @Column(name = "state", nullable = false, length = 16)
+    public String state;
+
+    @Column(name = "state_at")
+    public OffsetDateTime stateAt;
+
     @Override
     public boolean equals(Object other) {
         return other instanceof IdempotencyEntry entry && Objects.equals(key, entry.key);

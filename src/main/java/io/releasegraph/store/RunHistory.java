@@ -2,7 +2,10 @@ package io.releasegraph.store;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,14 +42,40 @@ public class RunHistory {
         this.json = json;
     }
 
-    public Uni<Void> record(long jobGroupId, long deploymentId, List<RunParameter> parameters) {
-        return Blocking.run(() -> recordNow(jobGroupId, deploymentId, parameters));
+    /** Remembers a run the gateway started (under {@code idempotencyKey}, when it had one). */
+    public Uni<Void> record(long jobGroupId, long deploymentId, List<RunParameter> parameters, String idempotencyKey) {
+        return adopt(jobGroupId, deploymentId, parameters, idempotencyKey).replaceWithVoid();
     }
 
-    /** Runs of these deployments, newest first. */
-    public Uni<List<Run>> ofDeployments(List<Long> deploymentIds) {
+    /**
+     * Records the run for this key unless it is already another run's: true when the job group is now this key's
+     * (newly recorded, or recorded before under the same key), false when it belongs to another request.
+     */
+    public Uni<Boolean> adopt(long jobGroupId, long deploymentId, List<RunParameter> parameters, String idempotencyKey) {
+        return Blocking.supply(() -> {
+            try {
+                return adoptNow(jobGroupId, deploymentId, parameters, idempotencyKey);
+            } catch (RuntimeException concurrentInsert) {
+                return adoptNow(jobGroupId, deploymentId, parameters, idempotencyKey);
+            }
+        });
+    }
+
+    /** One page of runs of each deployment, newest first, and how many runs each has: the database pages and counts. */
+    public record Pages(Map<Long, List<Run>> runs, Map<Long, Long> counts) {
+    }
+
+    /** A keyset position in a deployment's runs. */
+    public record Position(OffsetDateTime createdAt, long jobGroupId) {
+    }
+
+    /**
+     * Up to {@code limit} runs of each deployment after the position (newest first), and the counts: one short
+     * transaction, a bounded range read per deployment and one grouped count, however long the history.
+     */
+    public Uni<Pages> pages(List<Long> deploymentIds, int limit, Position after) {
         CacheRequest.current().ifPresent(CacheRequest::uncacheable); // runs change with no eviction to announce it
-        return Blocking.supply(() -> findNow(deploymentIds));
+        return Blocking.supply(() -> pagesNow(deploymentIds, limit, after));
     }
 
     public Uni<Optional<Run>> find(long jobGroupId) {
@@ -54,22 +83,25 @@ public class RunHistory {
         return Blocking.supply(() -> findOneNow(jobGroupId));
     }
 
-    @Transactional
-    void recordNow(long jobGroupId, long deploymentId, List<RunParameter> parameters) {
-        recordIn(repository, jobGroupId, deploymentId, parameters);
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    boolean adoptNow(long jobGroupId, long deploymentId, List<RunParameter> parameters, String idempotencyKey) {
+        return adoptIn(repository, jobGroupId, deploymentId, parameters, idempotencyKey);
     }
 
-    private <E extends RunRecord> void recordIn(RunRepository<E> runs, long jobGroupId, long deploymentId,
-            List<RunParameter> parameters) {
-        if (runs.findById(jobGroupId) != null) {
-            return;
+    private <E extends RunRecord> boolean adoptIn(RunRepository<E> runs, long jobGroupId, long deploymentId,
+            List<RunParameter> parameters, String idempotencyKey) {
+        E existing = runs.findById(jobGroupId);
+        if (existing != null) {
+            return idempotencyKey != null && idempotencyKey.equals(existing.idempotencyKey);
         }
         E record = runs.newRecord();
         record.jobGroupId = jobGroupId;
         record.deploymentId = deploymentId;
         record.parameters = write(parameters);
-        record.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        runs.persist(record);
+        record.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        record.idempotencyKey = idempotencyKey;
+        runs.persistAndFlush(record);
+        return true;
     }
 
     /**
@@ -77,16 +109,28 @@ public class RunHistory {
      * context to lend them a session, and two reads of one request may run at once.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    List<Run> findNow(List<Long> deploymentIds) {
+    Pages pagesNow(List<Long> deploymentIds, int limit, Position after) {
         if (deploymentIds.isEmpty()) {
-            return List.of();
+            return new Pages(Map.of(), Map.of());
         }
-        return repository.findByDeployments(deploymentIds).stream().map(r -> toRun(r)).toList();
+        Map<Long, List<Run>> runs = new HashMap<>();
+        if (limit > 0) {
+            for (Long deploymentId : deploymentIds) {
+                runs.put(deploymentId, repository.page(deploymentId, limit, after == null ? null : after.createdAt(),
+                        after == null ? null : after.jobGroupId()).stream().map(r -> toRun(r)).toList());
+            }
+        }
+        return new Pages(runs, repository.countByDeployments(deploymentIds));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Optional<Run> findOneNow(long jobGroupId) {
         return repository.findByIdOptional(jobGroupId).map(r -> toRun(r));
+    }
+
+    /** The parameters as the store keeps them (JSON). */
+    public String json(List<RunParameter> parameters) {
+        return write(parameters);
     }
 
     private Run toRun(RunRecord record) {

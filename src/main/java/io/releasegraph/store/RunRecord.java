@@ -29,6 +29,10 @@ public abstract class RunRecord {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
+    /** The idempotency key the run was started or adopted under (V7); null without one. */
+    @Column(name = "idem_key", length = 200)
+    public String idempotencyKey;
+
     @Override
     public boolean equals(Object other) {
         return other instanceof RunRecord record && Objects.equals(jobGroupId, record.jobGroupId);

@@ -111,6 +111,15 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the process as {@code kill -9} does: no shutdown hook, no answer to requests in flight. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops the process the way an orchestrator does (SIGTERM), and waits for it. */
     @Override
     public void close() {

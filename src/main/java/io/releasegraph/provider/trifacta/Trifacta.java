@@ -34,6 +34,9 @@ public interface Trifacta extends ReleaseProvider {
     /** A job group with its jobs, conditionally on the validators of the cached copy. */
     Uni<Fetched<Optional<JobGroup>>> findJobGroup(long id, Validators cached);
 
+    /** The newest job groups of every deployment, one page, newest first. */
+    Uni<List<JobGroup>> recentJobGroups(int limit);
+
     /** Activates or deactivates a release; Trifacta keeps at most one active per deployment. */
     Uni<Void> setActive(long releaseId, boolean active);
 

@@ -68,7 +68,8 @@ public class TrifactaClient implements Trifacta {
         this.limits = new RateLimitRetry(ReleaseSource.TRIFACTA, config.trifacta().rateLimit().maxWait(),
                 config.trifacta().rateLimit().maxRetries());
         this.guards = guards.of(ReleaseSource.TRIFACTA,
-                List.of("listDeployments", "findDeployment", "findDeploymentRelease", "findJobGroup", "listReleases"),
+                List.of("listDeployments", "findDeployment", "findDeploymentRelease", "findJobGroup", "listReleases",
+                        "recentJobGroups"),
                 List.of("setActive", "importRelease", "run"));
     }
 
@@ -105,6 +106,16 @@ public class TrifactaClient implements Trifacta {
         return guards.call("findJobGroup", () -> conditional(call(() -> rest.getJobGroup(id, EMBED_JOBS,
                 ConditionalGet.ifNoneMatch(cached), ConditionalGet.ifModifiedSince(cached))), cached,
                 TrifactaMapper::jobGroup));
+    }
+
+    /**
+     * The newest job groups, one page, newest first ({@code sort=-createdAt}: the documents list {@code sort} among the
+     * common parameters without its syntax). Without {@code embed=jobs}: reconciliation needs only IDs, deployments
+     * and creation times.
+     */
+    public Uni<List<JobGroup>> recentJobGroups(int limit) {
+        return guards.call("recentJobGroups", () -> call(() -> rest.listJobGroups(limit, 0, "-createdAt"))
+                .map(list -> list.items().stream().map(TrifactaMapper::jobGroup).toList()));
     }
 
     @Override

@@ -91,6 +91,12 @@ interface TrifactaRestClient {
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<TrifactaList<TrifactaRunResult>> run(@RestPath String version, @RestPath long id, TrifactaRunRequest request);
 
+    /** HTTP GET call to /v4/jobGroups?limit=&offset=&sort=: one page of job groups (JobGroups Get List v4). */
+    @GET
+    @Path("/jobGroups")
+    Uni<TrifactaList<TrifactaJobGroup>> listJobGroups(@RestQuery int limit, @RestQuery int offset,
+            @RestQuery String sort);
+
     /** HTTP GET call to /v4/jobGroups/{id}?embed=jobs, conditional when validators are given. */
     @GET
     @Path("/v4/jobGroups/{id}")

@@ -141,6 +141,19 @@ public class TrifactaSandboxResource {
         return Response.noContent().build();
     }
 
+    /**
+     * HTTP GET /v4/jobGroups: one page of job groups (JobGroups Get List v4). The documents name {@code sort} among the
+     * common parameters without its syntax; the sandbox reads {@code -createdAt} as newest first and otherwise
+     * lists oldest first. Each job group carries {@code deployment: {id}}, which the gateway's reconciliation reads.
+     */
+    @GET
+    @Path("/v4/jobGroups")
+    public DataList<JobGroup> jobGroups(@BeanParam PageQuery page, @QueryParam("sort") String sort,
+            @QueryParam("embed") String embed) {
+        return new DataList<>(state.jobGroups(page.paging(), "-createdAt".equals(sort),
+                TrifactaRequests.embeds(embed, JOBS)));
+    }
+
     /** HTTP GET /v4/jobGroups/{id}: {@code embed=jobs} nests the jobs. */
     @GET
     @Path("/v4/jobGroups/{id}")

@@ -168,6 +168,15 @@ public class TrifactaSandboxState {
         return new JobStarted("JobStarted", UUID.randomUUID().toString(), group.id());
     }
 
+    /** One page of every job group, by ID (= creation order), newest first when asked. */
+    public synchronized List<JobGroup> jobGroups(Paging page, boolean newestFirst, boolean embedJobs) {
+        List<Integer> ids = new ArrayList<>(jobGroups.keySet());
+        if (newestFirst) {
+            java.util.Collections.reverse(ids);
+        }
+        return page.apply(ids).stream().map(id -> jobGroup(id, embedJobs)).toList();
+    }
+
     public synchronized JobGroup jobGroup(int id, boolean embedJobs) {
         JobGroupRow group = requireJobGroup(id);
         Instant now = now();
