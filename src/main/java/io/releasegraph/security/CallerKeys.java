@@ -80,6 +80,9 @@ public class CallerKeys {
         for (String name : config.getPropertyNames()) {
             if (name.startsWith("quarkus.rest-client.") && name.endsWith(".url")) {
                 String key = name.substring("quarkus.rest-client.".length(), name.length() - ".url".length());
+                if (!key.matches("[a-z0-9-]+")) {
+                    continue; // Quarkus also exposes each client under its quoted class name: a config key only
+                }
                 config.getOptionalValue(name, String.class)
                         .filter(url -> !url.isBlank() && !url.contains("/sandbox/" + key))
                         .ifPresent(url -> real.add(key));
