@@ -167,6 +167,23 @@ public interface GatewayConfig {
          */
         @WithDefault("PT1M")
         Duration persistedMaxAge();
+
+        /** Subscriptions over graphql-transport-ws (see README "Security"). */
+        WebSocket websocket();
+
+        interface WebSocket {
+            /** The most WebSocket connections the gateway holds at once, authenticated or not. */
+            @WithDefault("1000")
+            int maxConnections();
+
+            /** The most WebSocket connections one caller (the token's subject) may hold at once. */
+            @WithDefault("10")
+            int maxConnectionsPerCaller();
+
+            /** How long a new connection may take to send {@code connection_init}; then it is closed with 4408. */
+            @WithDefault("PT3S")
+            Duration connectionInitTimeout();
+        }
     }
 
     interface Auth {

@@ -45,8 +45,20 @@ public class StartupReport {
             provider.location().ifPresent(location -> upstreams.append("\n  ").append(provider.key()).append(" -> ")
                     .append(location));
         }
-        return String.format("Releasegraph: cache and idempotency store on %s; sandbox endpoints %s; upstreams:%s",
-                store, gateway.sandbox().enabled() ? "ON under /sandbox" : "off", upstreams);
+        return String.format("Releasegraph mode: %s; cache and idempotency store on %s; sandbox endpoints %s; "
+                + "upstreams:%s", mode(), store, gateway.sandbox().enabled() ? "ON under /sandbox" : "off", upstreams);
+    }
+
+    /** Which of the three set-ups this is, in one word an operator can grep for, and why. */
+    String mode() {
+        List<String> real = io.releasegraph.security.CallerKeys.realUpstreams(config);
+        boolean sandbox = gateway.sandbox().enabled();
+        if (real.isEmpty()) {
+            return sandbox ? "SANDBOX (built-in simulated upstreams; demo caller tokens unless a key is configured)"
+                    : "PRODUCTION without upstreams (sandbox off, every upstream URL points at a sandbox)";
+        }
+        return sandbox ? "MIXED (real upstreams " + real + " with the sandbox ON; switch GATEWAY_SANDBOX_ENABLED "
+                + "off in production)" : "PRODUCTION (real upstreams " + real + ", sandbox off)";
     }
 
     /** JDBC URLs may carry a user or password as parameters; the log gets the location only. */

@@ -31,9 +31,16 @@ final class Ids {
                 "`" + argument + "` is not a valid ID; use an `id` the gateway returned.");
     }
 
-    /** The upstream's own ID inside a global ID that must name an object of {@code type}. */
-    static String external(String id, String argument, ReleaseSource source, String type) {
-        return ofType(id, argument, source, type).externalId();
+    /**
+     * The upstream's own ID inside a global ID that must name an object of {@code type}, checked against the
+     * upstream's ID grammar ({@link ReleaseService#knows}) before it goes anywhere near the upstream.
+     */
+    static String external(ReleaseService releases, String id, String argument, ReleaseSource source, String type) {
+        GlobalId parsed = ofType(id, argument, source, type);
+        if (!releases.knows(parsed)) {
+            throw invalid(argument);
+        }
+        return parsed.externalId();
     }
 
     /** The upstream's numeric ID inside a global ID that must name an object of {@code type}. */

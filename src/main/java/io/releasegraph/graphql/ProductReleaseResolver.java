@@ -16,6 +16,7 @@ import io.releasegraph.domain.ProductReleaseInput;
 import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.security.Authorized;
 import io.releasegraph.service.ProductReleaseService;
+import io.releasegraph.service.ReleaseService;
 import io.smallrye.mutiny.Uni;
 
 /** Cryptlex product releases: the filtered list and the edits. */
@@ -26,9 +27,11 @@ public class ProductReleaseResolver {
     static final String PRODUCT_RELEASE = "ProductRelease";
 
     private final ProductReleaseService productReleases;
+    private final ReleaseService releases;
 
-    ProductReleaseResolver(ProductReleaseService productReleases) {
+    ProductReleaseResolver(ProductReleaseService productReleases, ReleaseService releases) {
         this.productReleases = productReleases;
+        this.releases = releases;
     }
 
     @Query
@@ -69,7 +72,7 @@ public class ProductReleaseResolver {
         return Uni.createFrom().deferred(() -> productReleases.publish(releaseId(id)));
     }
 
-    static String releaseId(String id) {
-        return Ids.external(id, "id", ReleaseSource.CRYPTLEX, PRODUCT_RELEASE);
+    private String releaseId(String id) {
+        return Ids.external(releases, id, "id", ReleaseSource.CRYPTLEX, PRODUCT_RELEASE);
     }
 }

@@ -45,6 +45,15 @@ public interface ReleaseProvider {
                 : "real service at ") + url);
     }
 
+    /**
+     * Whether the ID's upstream part fits this upstream's ID grammar; checked when a global ID is decoded, before any
+     * call, so a malformed one is a VALIDATION error. Where the upstream leaves its format open this checks only what
+     * is safe in a URL path ({@link PathSegments#isSafe}).
+     */
+    default boolean accepts(GlobalId id) {
+        return PathSegments.isSafe(id.externalId());
+    }
+
     /** Every release the upstream holds, newest first. */
     Uni<List<Release>> listReleases();
 

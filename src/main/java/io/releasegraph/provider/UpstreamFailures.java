@@ -58,7 +58,11 @@ public final class UpstreamFailures {
             case 401, 403 -> new UpstreamCredentialsException(name + " rejected the gateway's credentials (HTTP " + status
                     + "); an operator must fix the gateway's configuration.", upstream.key(), status);
             case 503 -> new UpstreamUnavailableException(name + " is unavailable (HTTP 503).", upstream.key(), status, null);
-            default -> new UpstreamErrorException(name + " answered with an error (HTTP " + status + ").", upstream.key(),
+            // Any other 4xx answers a request made of the caller's input: the upstream is up, so no breaker counts it.
+            default -> status >= 400 && status < 500
+                    ? new ValidationException(null, name + " rejected the request (HTTP " + status + ").",
+                            upstream.key(), status)
+                    : new UpstreamErrorException(name + " answered with an error (HTTP " + status + ").", upstream.key(),
                     status, null);
         };
         return body.map(answer -> failure.withUpstreamAnswer(answer.code(), answer.message())).orElse(failure);

@@ -53,12 +53,43 @@ public class CallerKeys {
 
     CallerKeys(GatewayConfig config, Config allConfig) {
         boolean configured = anySet(allConfig, KEY_PROPERTIES);
+        requireKeyForRealUpstreams(configured, realUpstreams(allConfig));
         this.own = ownKeyNeeded(configured, config.sandbox().enabled()) ? Optional.of(generate()) : Optional.empty();
         this.signWithConfiguredKey = configured && config.sandbox().enabled() && anySet(allConfig, SIGN_KEY_PROPERTIES);
         this.configuredIssuer = allConfig.getOptionalValue("mp.jwt.verify.issuer", String.class).orElse(null);
         own.ifPresent(keys -> Log.info("Caller tokens: no key configured and the sandbox is on, so the gateway signs its "
                 + "own demo tokens (GET /sandbox/token?role=viewer|operator); configure mp.jwt.verify.publickey.location "
                 + "for production"));
+    }
+
+    /** Demo tokens in front of a real upstream would let anyone who reaches the port act on it: refuse to start. */
+    static void requireKeyForRealUpstreams(boolean keyConfigured, List<String> realUpstreams) {
+        if (!keyConfigured && !realUpstreams.isEmpty()) {
+            throw new IllegalStateException("Real upstreams are configured (" + String.join(", ", realUpstreams)
+                    + ") but no key verifies caller tokens: set mp.jwt.verify.publickey.location "
+                    + "(MP_JWT_VERIFY_PUBLICKEY_LOCATION, a PEM file or JWKS URL) and mp.jwt.verify.issuer");
+        }
+    }
+
+    /**
+     * The upstreams whose {@code quarkus.rest-client.<key>.url} is not a built-in sandbox ({@code .../sandbox/<key>},
+     * on this server or another replica's).
+     */
+    public static List<String> realUpstreams(Config config) {
+        List<String> real = new java.util.ArrayList<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("quarkus.rest-client.") && name.endsWith(".url")) {
+                String key = name.substring("quarkus.rest-client.".length(), name.length() - ".url".length());
+                if (!key.matches("[a-z0-9-]+")) {
+                    continue; // Quarkus also exposes each client under its quoted class name: a config key only
+                }
+                config.getOptionalValue(name, String.class)
+                        .filter(url -> !url.isBlank() && !url.contains("/sandbox/" + key))
+                        .ifPresent(url -> real.add(key));
+            }
+        }
+        java.util.Collections.sort(real);
+        return real;
     }
 
     private static boolean anySet(Config config, List<String> keys) {

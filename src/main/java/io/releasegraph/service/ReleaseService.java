@@ -98,9 +98,13 @@ public class ReleaseService {
         }
     }
 
-    /** Whether a provider answers for the ID's upstream; an ID of any other is not one the gateway made. */
+    /**
+     * Whether a provider answers for the ID's upstream and the upstream's part fits that provider's ID grammar; any
+     * other is not an ID the gateway made, and must not reach an upstream.
+     */
     public boolean knows(GlobalId id) {
-        return providersByKey().containsKey(id.source());
+        ReleaseProvider provider = providersByKey().get(id.source());
+        return provider != null && provider.accepts(id);
     }
 
     /** The release the ID names; NOT_FOUND when there is none. */

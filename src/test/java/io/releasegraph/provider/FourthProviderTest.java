@@ -85,5 +85,7 @@ class FourthProviderTest {
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("acme -> real service at http://127.0.0.1:")
                 .endsWith("/acme"));
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("trifacta -> built-in SANDBOX simulator at "));
+        // acme is WireMock (a real service to the gateway) next to the sandbox: the mode says so.
+        assertThat(lines.get(0)).startsWith("Releasegraph mode: MIXED (real upstreams [acme]");
     }
 }

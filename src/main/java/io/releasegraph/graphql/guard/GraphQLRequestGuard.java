@@ -399,6 +399,62 @@ public class GraphQLRequestGuard {
                 failure -> context.runOnContext(next -> ctx.fail(failure)));
     }
 
+    /** Why a document may not run: the message and the error's {@code extensions} (code, field, limit). */
+    public record Refusal(String message, Map<String, Object> extensions) {
+    }
+
+    /**
+     * The checks of {@link #checkDocument} for a document that did not come as a POST (a graphql-transport-ws
+     * {@code subscribe}): the same limits, the same validation, the same refusals; empty when it may run.
+     */
+    public Optional<Refusal> refusal(String query, String operationName, String variablesJson) {
+        if (query == null) {
+            return Optional.of(refused("`query` is required.", "query", null));
+        }
+        if (query.length() > maxRequestBytes) {
+            return Optional.of(refused("The document is larger than the gateway accepts (" + maxRequestBytes
+                    + " bytes).", "query", "bytes"));
+        }
+        PreparedDocument prepared = preparedDocument(query);
+        if (prepared.checked().refusal() != null) {
+            return Optional.of(refused(prepared.checked().refusal().message(), "query",
+                    prepared.checked().refusal().limit()));
+        }
+        if (prepared.invalid() != null) {
+            return Optional.of(refused(prepared.invalid().message(), prepared.invalid().field(), null));
+        }
+        if (operationName != null && operationName.length() > DocumentLimits.MAX_OPERATION_NAME_CHARS) {
+            return Optional.of(refused(DocumentLimits.operationNameTooLong(operationName), "operationName",
+                    "operationName"));
+        }
+        Map<String, Object> variables;
+        try {
+            JsonNode parsed = variablesJson == null ? null : JSON.readTree(variablesJson);
+            if (parsed != null && !parsed.isNull() && !parsed.isObject()) {
+                return Optional.of(refused("`variables` must be a JSON object.", "variables", null));
+            }
+            variables = parsed == null || parsed.isNull() ? Map.of() : JSON.convertValue(parsed, VARIABLES);
+        } catch (IOException unreadable) {
+            return Optional.of(refused("`variables` must be a JSON object.", "variables", null));
+        }
+        DocumentValidation.Outcome outcome = DocumentValidation.prepare(schema.get(), prepared.checked().document(),
+                operationName, variables);
+        if (outcome.problem() != null) {
+            return Optional.of(refused(outcome.problem().message(), outcome.problem().field(), null));
+        }
+        return Optional.empty();
+    }
+
+    private static Refusal refused(String message, String field, String limit) {
+        Map<String, Object> extensions = new java.util.LinkedHashMap<>();
+        extensions.put("code", "VALIDATION");
+        extensions.put("field", field);
+        if (limit != null) {
+            extensions.put("limit", limit);
+        }
+        return new Refusal(message, extensions);
+    }
+
     /** A document text parsed, measured and validated: all of it depends on the text alone. */
     private record PreparedDocument(DocumentLimits.Checked checked, DocumentValidation.Problem invalid) {
     }

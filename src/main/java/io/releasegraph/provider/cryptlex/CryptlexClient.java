@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.releasegraph.config.GatewayConfig;
 import io.releasegraph.domain.GlobalId;
+import io.releasegraph.provider.PathSegments;
 import io.releasegraph.domain.ProductRelease;
 import io.releasegraph.domain.ProductReleaseFilter;
 import io.releasegraph.domain.ProductReleaseInput;
@@ -91,21 +92,21 @@ public class CryptlexClient implements Cryptlex {
 
     public Uni<Optional<ProductRelease>> findProductRelease(String id) {
         return guards.call("findProductRelease",
-                () -> optional(call(() -> rest.getRelease(id)).chain(this::withAllFiles)));
+                () -> optional(call(() -> rest.getRelease(PathSegments.encode(id))).chain(this::withAllFiles)));
     }
 
     public Uni<Optional<ReleaseFile>> findFile(String id) {
-        return guards.call("findFile", () -> optional(call(() -> rest.getReleaseFile(id)).map(CryptlexMapper::file)));
+        return guards.call("findFile", () -> optional(call(() -> rest.getReleaseFile(PathSegments.encode(id))).map(CryptlexMapper::file)));
     }
 
     /** PATCH /v3/releases/{id} (seed 003): changes only the fields the input sets; Cryptlex decides what it accepts. */
     public Uni<ProductRelease> update(String id, ProductReleaseInput input) {
         return guards.call("update",
-                () -> call(() -> rest.updateRelease(id, CryptlexMapper.patch(input))).chain(this::withAllFiles));
+                () -> call(() -> rest.updateRelease(PathSegments.encode(id), CryptlexMapper.patch(input))).chain(this::withAllFiles));
     }
 
     public Uni<ProductRelease> publish(String id) {
-        return guards.call("publish", () -> call(() -> rest.publishRelease(id)).chain(this::withAllFiles));
+        return guards.call("publish", () -> call(() -> rest.publishRelease(PathSegments.encode(id))).chain(this::withAllFiles));
     }
 
     /** Reads a webhook body that was already verified; DTOs stay in this package. */

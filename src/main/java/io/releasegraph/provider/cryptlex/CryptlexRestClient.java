@@ -3,6 +3,7 @@ package io.releasegraph.provider.cryptlex;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -24,7 +25,10 @@ import io.releasegraph.provider.cryptlex.dto.CryptlexReleaseFile;
 import io.releasegraph.provider.cryptlex.dto.CryptlexReleasePatch;
 import io.smallrye.mutiny.Uni;
 
-/** Cryptlex Web API v3, Releases, as a declaration. Only {@link CryptlexClient} uses it. */
+/**
+ * Cryptlex Web API v3, Releases, as a declaration. Only {@link CryptlexClient} uses it. Path IDs arrive encoded
+ * ({@code PathSegments.encode}), so {@code .} and {@code ..} stay literal segments.
+ */
 @Path("/v3")
 @RegisterRestClient(configKey = "cryptlex")
 @RegisterClientHeaders(CryptlexAuthHeaders.class)
@@ -41,18 +45,18 @@ interface CryptlexRestClient {
     /** HTTP GET call to /v3/releases/{id}. */
     @GET
     @Path("/releases/{id}")
-    Uni<CryptlexRelease> getRelease(@RestPath String id);
+    Uni<CryptlexRelease> getRelease(@Encoded @RestPath String id);
 
     /** HTTP PATCH call to /v3/releases/{id}: a partial update with only the fields sent; answers the full release. */
     @PATCH
     @Path("/releases/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<CryptlexRelease> updateRelease(@RestPath String id, CryptlexReleasePatch patch);
+    Uni<CryptlexRelease> updateRelease(@Encoded @RestPath String id, CryptlexReleasePatch patch);
 
     /** HTTP POST call to /v3/releases/{id}/publish: freezes the release; it is read-only afterwards. */
     @POST
     @Path("/releases/{id}/publish")
-    Uni<CryptlexRelease> publishRelease(@RestPath String id);
+    Uni<CryptlexRelease> publishRelease(@Encoded @RestPath String id);
 
     /** HTTP GET call to /v3/release-files: one page of a release's files, as a bare array. */
     @GET
@@ -63,7 +67,7 @@ interface CryptlexRestClient {
     /** HTTP GET call to /v3/release-files/{id}. */
     @GET
     @Path("/release-files/{id}")
-    Uni<CryptlexReleaseFile> getReleaseFile(@RestPath String id);
+    Uni<CryptlexReleaseFile> getReleaseFile(@Encoded @RestPath String id);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

@@ -77,6 +77,12 @@ public class LaunchDarklyClient implements LaunchDarkly {
                 new LaunchDarklyListing.Reads(this::fetchPipelines, this::fetchProgress, this::fetchFlagRelease));
     }
 
+    /** LaunchDarkly's IDs are {@code projectKey/key}, each a LaunchDarkly key ({@link ProjectScopedKey}). */
+    @Override
+    public boolean accepts(GlobalId id) {
+        return ProjectScopedKey.parse(id.externalId()).isPresent();
+    }
+
     @Override
     public Uni<Optional<Release>> findRelease(GlobalId id) {
         if (!LaunchDarklyMapper.FLAG_RELEASE.equals(id.type())) {

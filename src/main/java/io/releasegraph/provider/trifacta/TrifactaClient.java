@@ -128,6 +128,12 @@ public class TrifactaClient implements Trifacta {
                         .toList()));
     }
 
+    /** Trifacta's IDs are positive integers (deployments, releases, job groups: seeds 000 to 002). */
+    @Override
+    public boolean accepts(GlobalId id) {
+        return id.numericId().isPresent();
+    }
+
     @Override
     public Uni<Optional<Release>> findRelease(GlobalId id) {
         Optional<Long> externalId = id.numericId();

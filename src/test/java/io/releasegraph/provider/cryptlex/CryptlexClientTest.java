@@ -43,6 +43,9 @@ import io.releasegraph.domain.ReleaseStatus;
 import io.releasegraph.error.ConflictException;
 import io.releasegraph.error.UpstreamErrorException;
 import io.releasegraph.error.UpstreamRateLimitedException;
+import io.releasegraph.error.ValidationException;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.releasegraph.support.CryptlexWireMock;
 import io.releasegraph.support.InjectWireMock;
 
@@ -156,6 +159,37 @@ class CryptlexClientTest {
         assertThat(cryptlex.findProductRelease("nope").await().atMost(WAIT)).isEmpty();
         assertThat(cryptlex.findFile("nope").await().atMost(WAIT)).isEmpty();
         wireMock.verify(getRequestedFor(urlPathEqualTo("/v3/release-files/nope")));
+    }
+
+    /** RFC 3986 §5.2.4 removes {@code .} and {@code ..} segments, so they go out percent-encoded as one literal segment. */
+    @Test
+    void encodesDotSegmentsAndReservedCharactersInPathIds() {
+        wireMock.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(404)));
+
+        for (String id : List.of(".", "..", "a b", "r?1")) {
+            assertThat(cryptlex.findProductRelease(id).await().atMost(WAIT)).isEmpty();
+        }
+        assertThat(cryptlex.findFile("..").await().atMost(WAIT)).isEmpty();
+
+        List<String> urls = wireMock.getAllServeEvents().stream().map(event -> event.getRequest().getUrl()).toList();
+        assertThat(urls).containsExactlyInAnyOrder("/v3/releases/%2E", "/v3/releases/%2E%2E", "/v3/releases/a%20b",
+                "/v3/releases/r%3F1", "/v3/release-files/%2E%2E");
+    }
+
+    /** A 4xx other than the mapped ones (here 405) answers the caller's request: the upstream is up, no breaker counts it. */
+    @Test
+    void anUnmappedClientErrorIsTheCallersAndNeverOpensTheBreakerOrRetries() {
+        CircuitBreakerMaintenance.get().reset("cryptlex-findProductRelease");
+        wireMock.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(405)));
+
+        for (int i = 0; i < 12; i++) {
+            assertThatThrownBy(() -> cryptlex.findProductRelease("r1").await().atMost(WAIT))
+                    .isInstanceOfSatisfying(ValidationException.class,
+                            e -> assertThat(e.httpStatus()).contains(405));
+        }
+        wireMock.verify(12, getRequestedFor(urlPathEqualTo("/v3/releases/r1")));
+        assertThat(CircuitBreakerMaintenance.get().currentState("cryptlex-findProductRelease"))
+                .isEqualTo(CircuitBreakerState.CLOSED);
     }
 
     @Test
