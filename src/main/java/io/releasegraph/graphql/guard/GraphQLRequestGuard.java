@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import graphql.language.OperationDefinition;
 import graphql.schema.GraphQLSchema;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.releasegraph.config.GatewayConfig;
@@ -104,8 +105,12 @@ public class GraphQLRequestGuard {
                     }
                 })
                 .failureHandler(ctx -> {
-                    if (ctx.statusCode() == 413) {
+                    if (isMultipart(ctx) && !GraphQLErrorResponse.bodyRead(ctx)) {
+                        ctx.next(); // the multipart handler's own failure handler names the upload limit
+                    } else if (ctx.statusCode() == 413) {
                         tooLarge(ctx);
+                    } else if (GraphQLErrorResponse.bodyRead(ctx)) {
+                        GraphQLErrorResponse.internal(ctx);
                     } else {
                         GraphQLErrorResponse.send(ctx, 400, "VALIDATION", "The request could not be read.",
                                 Map.of("field", "body"));
@@ -150,6 +155,7 @@ public class GraphQLRequestGuard {
     }
 
     private void checkDocument(RoutingContext ctx) {
+        ctx.put(GraphQLErrorResponse.BODY_READ, Boolean.TRUE);
         Optional<JsonNode> request;
         try {
             request = request(ctx);
@@ -159,26 +165,40 @@ public class GraphQLRequestGuard {
                     Map.of("field", "body"));
             return;
         }
+        String contentType = String.valueOf(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)).toLowerCase();
+        if (!contentType.startsWith("application/json") && !(contentType.startsWith("application/graphql")
+                && !contentType.startsWith("application/graphql-response"))) {
+            GraphQLErrorResponse.send(ctx, 415, "VALIDATION",
+                    "A POST to /graphql is application/json (or multipart/form-data for uploads).",
+                    Map.of("field", "body"));
+            return;
+        }
         JsonNode query = request.map(body -> body.get("query")).orElse(null);
         if (query == null || !query.isTextual()) {
-            ctx.next(); // SmallRye answers a request without a document
+            JsonNode extensions = request.map(body -> body.get("extensions")).orElse(null);
+            if (query == null && extensions != null && extensions.has("persistedQuery")) {
+                ctx.next(); // a persisted query names its document by hash
+                return;
+            }
+            GraphQLErrorResponse.send(ctx, 400, "VALIDATION", "The request needs `query`, a GraphQL document as a string.",
+                    Map.of("field", "query"));
             return;
         }
         PreparedDocument prepared = preparedDocument(query.asText());
         if (prepared.checked().refusal() != null) {
-            GraphQLErrorResponse.send(ctx, 400, "VALIDATION", prepared.checked().refusal().message(),
+            GraphQLErrorResponse.requestError(ctx, "VALIDATION", prepared.checked().refusal().message(),
                     Map.of("field", "query", "limit", prepared.checked().refusal().limit()));
             return;
         }
         if (prepared.invalid() != null) {
-            GraphQLErrorResponse.send(ctx, 400, "VALIDATION", prepared.invalid().message(),
+            GraphQLErrorResponse.requestError(ctx, "VALIDATION", prepared.invalid().message(),
                     Map.of("field", prepared.invalid().field()));
             return;
         }
         JsonNode operationName = request.get().get("operationName");
         if (operationName != null && operationName.isTextual()
                 && operationName.textValue().length() > DocumentLimits.MAX_OPERATION_NAME_CHARS) {
-            GraphQLErrorResponse.send(ctx, 400, "VALIDATION",
+            GraphQLErrorResponse.requestError(ctx, "VALIDATION",
                     DocumentLimits.operationNameTooLong(operationName.textValue()),
                     Map.of("field", "operationName", "limit", "operationName"));
             return;
@@ -193,12 +213,27 @@ public class GraphQLRequestGuard {
                 operationName == null || operationName.isNull() ? null : operationName.asText(),
                 variables == null || variables.isNull() ? Map.of() : JSON.convertValue(variables, VARIABLES));
         if (outcome.problem() != null) {
-            GraphQLErrorResponse.send(ctx, 400, "VALIDATION", outcome.problem().message(),
+            GraphQLErrorResponse.requestError(ctx, "VALIDATION", outcome.problem().message(),
                     Map.of("field", outcome.problem().field()));
+            return;
+        }
+        if (outcome.operation().getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+            GraphQLErrorResponse.requestError(ctx, "VALIDATION", "Subscriptions run over WebSocket on /graphql "
+                    + "(graphql-transport-ws), not over an HTTP POST.", Map.of("field", "query"));
             return;
         }
         new ValidatedRequest(query.asText(), prepared.checked().document(), outcome.operation(), outcome.variables(),
                 variables == null || variables.isNull() ? "{}" : variables.toString()).attachTo(ctx);
+        if (GraphQLErrorResponse.responseType(ctx).startsWith("application/json")) {
+            // SmallRye answers */* (or no Accept) with application/graphql-response+json; GraphQL over HTTP wants
+            // application/json there, as the gateway's engine answers. The body is the same.
+            ctx.addHeadersEndHandler(ignored -> {
+                String type = ctx.response().headers().get(HttpHeaders.CONTENT_TYPE);
+                if (type != null && type.startsWith("application/graphql-response+json")) {
+                    ctx.response().headers().set(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8");
+                }
+            });
+        }
         ctx.next();
     }
 
