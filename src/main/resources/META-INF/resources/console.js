@@ -83,6 +83,13 @@ function notice(message, isError = false) {
   box.hidden = false;
 }
 
+function clearNotice() {
+  const box = $('#notice');
+  box.textContent = '';
+  box.className = '';
+  box.hidden = true;
+}
+
 function describe(error) {
   const field = error.field ? ` (${error.field})` : '';
   return `${error.code}${field}: ${error.message}`;
@@ -119,6 +126,8 @@ async function loadReleases({ fresh = false } = {}) {
     const body = await gql(RELEASES, { filter }, { fresh, partial: true });
     state.releases = body.data.releases.nodes;
     render();
+    // The rows answered: an earlier refusal (UNAUTHENTICATED before a token, a failed load) no longer holds.
+    if ($('#notice').className === 'error') clearNotice();
     $('#freshness').textContent = `${body.data.releases.totalCount} releases, loaded ${time(new Date())}`;
     if (body.errors && body.errors.length) notice(`Some sources are missing: ${describe(new GraphQLError(body.errors))}`, true);
   } catch (error) {

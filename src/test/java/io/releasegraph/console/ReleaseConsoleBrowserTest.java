@@ -93,6 +93,19 @@ class ReleaseConsoleBrowserTest {
     }
 
     @Test
+    void clearsTheUnauthenticatedBannerOnceTheDemoTokenLoadedRows() {
+        browser.executeScript("sessionStorage.clear()");
+        browser.navigate().refresh();
+        waitForNotice("UNAUTHENTICATED");
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("demo-viewer"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("auth-state"), "demo viewer"));
+        waitForRows();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("notice")));
+        assertThat(browser.findElement(By.id("notice")).getText()).doesNotContain("UNAUTHENTICATED");
+    }
+
+    @Test
     void showsReleasesOfEverySourceWithStatusAndFreshness() {
         List<String> sources = browser.findElements(By.cssSelector("#releases tbody tr td.source")).stream()
                 .map(WebElement::getText).distinct().toList();

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -78,7 +79,42 @@ class UploadLimitTest {
         Arrays.fill(big, (byte) 'P');
         ImportReleaseTest.upload(Ids.deployment(1), false, "big.zip", big)
                 .statusCode(413)
-                .body("errors[0].extensions.code", equalTo("VALIDATION"));
+                .body("errors[0].extensions.code", equalTo("VALIDATION"))
+                .body("errors[0].extensions.limit", equalTo("uploadBytes"))
+                .body("errors[0].message", containsString("1024 bytes"))
+                .body("data", nullValue());
+    }
+
+    /** The upload limit is the files' bytes: exactly max-bytes passes the limit (the ZIP check then refuses it). */
+    @Test
+    void acceptsAnUploadOfExactlyMaxBytes() {
+        ImportReleaseTest.upload(Ids.deployment(1), true, "limit.zip", filled(1024))
+                .statusCode(200)
+                .body("errors[0].extensions.limit", nullValue())
+                .body("errors[0].extensions.field", equalTo("package"));
+    }
+
+    /** One byte over max-bytes is refused, though the body is within the room left for the multipart framing. */
+    @Test
+    void refusesAnUploadOneByteOverMaxBytes() {
+        ImportReleaseTest.upload(Ids.deployment(1), true, "over.zip", filled(1025))
+                .statusCode(413)
+                .body("errors[0].extensions.code", equalTo("VALIDATION"))
+                .body("errors[0].extensions.limit", equalTo("uploadBytes"));
+    }
+
+    /** A body past the room for framing is cut off while it streams, and still names the upload limit. */
+    @Test
+    void refusesAStreamedUploadFarOverTheLimitNamingTheUploadLimit() {
+        ImportReleaseTest.upload(Ids.deployment(1), true, "far.zip", filled(300 * 1024))
+                .statusCode(413)
+                .body("errors[0].extensions.limit", equalTo("uploadBytes"));
+    }
+
+    private static byte[] filled(int size) {
+        byte[] bytes = new byte[size];
+        Arrays.fill(bytes, (byte) 'P');
+        return bytes;
     }
 
     @Test

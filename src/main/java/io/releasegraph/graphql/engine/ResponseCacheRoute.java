@@ -44,7 +44,7 @@ public class ResponseCacheRoute implements EventingService {
 
     public static final String BEAN_NAME = "releasegraphResponseCacheRoute";
 
-    static final String DEFAULT_CONTENT_TYPE = "application/graphql-response+json; charset=UTF-8";
+    static final String DEFAULT_CONTENT_TYPE = "application/json; charset=UTF-8";
 
     private final ResponseCache responses;
     private final UpstreamCache cache;

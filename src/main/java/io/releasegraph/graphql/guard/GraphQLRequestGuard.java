@@ -127,8 +127,12 @@ public class GraphQLRequestGuard {
                     }
                 })
                 .failureHandler(ctx -> {
-                    if (ctx.statusCode() == 413) {
+                    if (isMultipart(ctx) && !GraphQLErrorResponse.bodyRead(ctx)) {
+                        ctx.next(); // the multipart handler's own failure handler names the upload limit
+                    } else if (ctx.statusCode() == 413) {
                         tooLarge(ctx);
+                    } else if (GraphQLErrorResponse.bodyRead(ctx)) {
+                        GraphQLErrorResponse.internal(ctx);
                     } else {
                         GraphQLErrorResponse.send(ctx, 400, "VALIDATION", "The request could not be read.",
                                 Map.of("field", "body"));
@@ -207,6 +211,7 @@ public class GraphQLRequestGuard {
     }
 
     private void checkDocument(RoutingContext ctx) {
+        ctx.put(GraphQLErrorResponse.BODY_READ, Boolean.TRUE);
         Optional<JsonNode> request;
         try {
             request = request(ctx);
@@ -216,8 +221,16 @@ public class GraphQLRequestGuard {
                     Map.of("field", "body"));
             return;
         }
-        if (request.isEmpty()) {
-            ctx.next(); // SmallRye answers a request without a document
+        String contentType = String.valueOf(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)).toLowerCase();
+        if (!contentType.startsWith("application/json") && !(contentType.startsWith("application/graphql")
+                && !contentType.startsWith("application/graphql-response"))) {
+            GraphQLErrorResponse.send(ctx, 415, "VALIDATION",
+                    "A POST to /graphql is application/json (or multipart/form-data for uploads).",
+                    Map.of("field", "body"));
+            return;
+        }
+        if (request.isEmpty() || !request.get().isObject()) {
+            missingQuery(ctx);
             return;
         }
         checkRequest(ctx, (ObjectNode) request.get());
@@ -292,6 +305,11 @@ public class GraphQLRequestGuard {
         }), failure -> context.runOnContext(done -> ctx.fail(failure)));
     }
 
+    private static void missingQuery(RoutingContext ctx) {
+        GraphQLErrorResponse.send(ctx, 400, "VALIDATION", "The request needs `query`, a GraphQL document as a string.",
+                Map.of("field", "query"));
+    }
+
     private void whenRegistered(RoutingContext ctx, String hash, Runnable registered, Runnable unknown) {
         Context context = Vertx.currentContext();
         ctx.request().pause();
@@ -332,24 +350,24 @@ public class GraphQLRequestGuard {
         Optional<JsonNode> request = Optional.of(body);
         JsonNode query = body.get("query");
         if (query == null || !query.isTextual()) {
-            ctx.next(); // SmallRye answers a request without a document
+            missingQuery(ctx);
             return;
         }
         PreparedDocument prepared = preparedDocument(query.asText());
         if (prepared.checked().refusal() != null) {
-            GraphQLErrorResponse.send(ctx, 400, "VALIDATION", prepared.checked().refusal().message(),
+            GraphQLErrorResponse.requestError(ctx, "VALIDATION", prepared.checked().refusal().message(),
                     Map.of("field", "query", "limit", prepared.checked().refusal().limit()));
             return;
         }
         if (prepared.invalid() != null) {
-            GraphQLErrorResponse.send(ctx, 400, "VALIDATION", prepared.invalid().message(),
+            GraphQLErrorResponse.requestError(ctx, "VALIDATION", prepared.invalid().message(),
                     Map.of("field", prepared.invalid().field()));
             return;
         }
         JsonNode operationName = request.get().get("operationName");
         if (operationName != null && operationName.isTextual()
                 && operationName.textValue().length() > DocumentLimits.MAX_OPERATION_NAME_CHARS) {
-            GraphQLErrorResponse.send(ctx, 400, "VALIDATION",
+            GraphQLErrorResponse.requestError(ctx, "VALIDATION",
                     DocumentLimits.operationNameTooLong(operationName.textValue()),
                     Map.of("field", "operationName", "limit", "operationName"));
             return;
@@ -364,7 +382,7 @@ public class GraphQLRequestGuard {
                 operationName == null || operationName.isNull() ? null : operationName.asText(),
                 variables == null || variables.isNull() ? Map.of() : JSON.convertValue(variables, VARIABLES));
         if (outcome.problem() != null) {
-            GraphQLErrorResponse.send(ctx, 400, "VALIDATION", outcome.problem().message(),
+            GraphQLErrorResponse.requestError(ctx, "VALIDATION", outcome.problem().message(),
                     Map.of("field", outcome.problem().field()));
             return;
         }
@@ -377,6 +395,11 @@ public class GraphQLRequestGuard {
                     Map.of("field", "query"));
             return;
         }
+        if (outcome.operation().getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+            GraphQLErrorResponse.requestError(ctx, "VALIDATION", "Subscriptions run over WebSocket on /graphql "
+                    + "(graphql-transport-ws), not over an HTTP POST.", Map.of("field", "query"));
+            return;
+        }
         new ValidatedRequest(query.asText(), prepared.checked().document(), outcome.operation(), outcome.variables(),
                 variables == null || variables.isNull() ? "{}" : variables.toString()).attachTo(ctx);
         if (Boolean.TRUE.equals(ctx.get(GET_KEY)) || Boolean.TRUE.equals(ctx.get(PERSISTED_KEY))) {
@@ -384,6 +407,16 @@ public class GraphQLRequestGuard {
         }
         if (Boolean.TRUE.equals(ctx.get(GET_KEY)) && Boolean.TRUE.equals(ctx.get(PERSISTED_KEY))) {
             PersistedAnswers.cacheable(ctx, cacheMaxAgeSeconds);
+        }
+        if (GraphQLErrorResponse.responseType(ctx).startsWith("application/json")) {
+            // SmallRye answers */* (or no Accept) with application/graphql-response+json; GraphQL over HTTP wants
+            // application/json there, as the gateway's engine answers. The body is the same.
+            ctx.addHeadersEndHandler(ignored -> {
+                String type = ctx.response().headers().get(HttpHeaders.CONTENT_TYPE);
+                if (type != null && type.startsWith("application/graphql-response+json")) {
+                    ctx.response().headers().set(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8");
+                }
+            });
         }
         if (!register) {
             ctx.next();

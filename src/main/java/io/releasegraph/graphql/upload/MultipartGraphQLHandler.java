@@ -144,7 +144,7 @@ public class MultipartGraphQLHandler {
     private void refuseWhenTooLarge(RoutingContext ctx) {
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && parse(length) > maxBytes + MULTIPART_OVERHEAD) {
-            error(ctx, 413, "The upload is larger than the gateway accepts (" + maxBytes + " bytes).");
+            uploadTooLarge(ctx);
             return;
         }
         ctx.next();
@@ -153,6 +153,12 @@ public class MultipartGraphQLHandler {
     private void rewrite(RoutingContext ctx) {
         if (ctx.fileUploads().size() > maxParts) {
             tooManyParts(ctx);
+            return;
+        }
+        // The body limit above leaves room for the multipart framing and form fields; the files themselves
+        // (streamed to disk, never held in memory) may not exceed max-bytes by a single byte.
+        if (ctx.fileUploads().stream().mapToLong(FileUpload::size).sum() > maxBytes) {
+            uploadTooLarge(ctx);
             return;
         }
         String operations = ctx.request().getFormAttribute("operations");
@@ -238,12 +244,17 @@ public class MultipartGraphQLHandler {
 
     private void tooLargeOrBroken(RoutingContext ctx) {
         if (ctx.statusCode() == 413) {
-            error(ctx, 413, "The upload is larger than the gateway accepts (" + maxBytes + " bytes).");
+            uploadTooLarge(ctx);
         } else if (tooManyFields(ctx.failure())) {
             tooManyParts(ctx);
         } else {
             error(ctx, 400, "The multipart request could not be read.");
         }
+    }
+
+    private void uploadTooLarge(RoutingContext ctx) {
+        GraphQLErrorResponse.send(ctx, 413, "VALIDATION", "The upload is larger than the gateway accepts (" + maxBytes
+                + " bytes, gateway.upload.max-bytes).", Map.of("field", "operations", "limit", "uploadBytes"));
     }
 
     private void tooManyParts(RoutingContext ctx) {
