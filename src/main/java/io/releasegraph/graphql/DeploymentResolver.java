@@ -52,8 +52,8 @@ public class DeploymentResolver {
     }
 
     @Query
-    @NonNull
-    @Description("Trifacta deployments, by name.")
+    @Description("Trifacta deployments, by name. Null, with an error naming Trifacta (`extensions.upstream`), when "
+            + "Trifacta fails and no cached copy stands in; the query's other fields still answer.")
     public Uni<DeploymentConnection> deployments(
             @DefaultValue("25") @Description("How many deployments to return, at most 100.") Integer first,
             @Description("Return the deployments after this cursor.") String after) {

@@ -32,8 +32,9 @@ public class ProductReleaseResolver {
     }
 
     @Query
-    @NonNull
-    @Description("Cryptlex product releases, newest first; every filter given must hold.")
+    @Description("Cryptlex product releases, newest first; every filter given must hold. Null, with an error naming "
+            + "Cryptlex (`extensions.upstream`), when Cryptlex fails and no cached copy stands in; the query's other "
+            + "fields still answer.")
     public Uni<ProductReleaseConnection> productReleases(
             @Description("Only releases of this Cryptlex product.") String productId,
             @Description("Only releases on this channel, e.g. stable.") String channel,
