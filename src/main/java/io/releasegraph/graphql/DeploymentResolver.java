@@ -57,9 +57,8 @@ public class DeploymentResolver {
     public Uni<DeploymentConnection> deployments(
             @DefaultValue("25") @Description("How many deployments to return, at most 100.") Integer first,
             @Description("Return the deployments after this cursor.") String after) {
-        return deployments.deployments().map(all -> DeploymentConnection.of(Pagination.page(
-                all.stream().sorted(java.util.Comparator.comparing(Deployment::name, String.CASE_INSENSITIVE_ORDER)).toList(),
-                first, after)));
+        return deployments.deployments().map(all -> DeploymentConnection.of(Pagination.page(all, first, after,
+                Keyset.BY_NAME)));
     }
 
     @Query
@@ -75,7 +74,7 @@ public class DeploymentResolver {
             @Description("Return the releases after this cursor.") String after) {
         // A Uni, not a plain value: blocking resolvers are serialised per event loop (quarkus#54361).
         return Uni.createFrom().item(() -> DeploymentReleaseConnection.of(
-                Pagination.page(deployment.allReleases(), first, after)));
+                Pagination.page(deployment.allReleases(), first, after, Keyset.newestFirst())));
     }
 
     @Description("The release a run executes; null when the deployment has none active.")

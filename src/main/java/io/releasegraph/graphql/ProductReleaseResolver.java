@@ -45,7 +45,7 @@ public class ProductReleaseResolver {
             @DefaultValue("25") @Description("How many releases to return, at most 100.") Integer first,
             @Description("Return the releases after this cursor.") String after) {
         ProductReleaseFilter filter = new ProductReleaseFilter(productId, channel, platform, published, isPrivate, search);
-        return productReleases.releases(filter).map(all -> ProductReleaseConnection.of(Pagination.page(all, first, after)));
+        return productReleases.releases(filter).map(all -> ProductReleaseConnection.of(Pagination.page(all, first, after, Keyset.newestFirst())));
     }
 
     @Mutation

@@ -47,7 +47,7 @@ public class ReleaseResolver {
             @DefaultValue("25") @Description("How many releases to return, at most 100.") Integer first,
             @Description("Return the releases after this cursor.") String after) {
         return releases.releases(filter == null ? ReleaseFilter.ALL : filter).chain(outcome -> PartialResults.of(outcome,
-                all -> ReleaseConnection.of(Pagination.page(all, first, after))));
+                all -> ReleaseConnection.of(Pagination.page(all, first, after, Keyset.newestFirst()))));
     }
 
     @Query
