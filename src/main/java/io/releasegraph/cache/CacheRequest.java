@@ -28,6 +28,8 @@ public final class CacheRequest {
     private final boolean noCache;
     private final List<StaleServe> staleServes = new CopyOnWriteArrayList<>();
     private final List<Dependency> dependencies = new CopyOnWriteArrayList<>();
+    /** What each entry gave this request, so every object made from one entry in one answer is the same copy. */
+    private final java.util.Map<CacheKey, Object> served = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean uncacheable;
     private volatile boolean answerWanted;
     private volatile byte[] answer;
@@ -60,6 +62,29 @@ public final class CacheRequest {
 
     public boolean noCache() {
         return noCache;
+    }
+
+    /** The value this request was already given for the key, or null. */
+    Object served(CacheKey key) {
+        return served.get(key);
+    }
+
+    /** Remembers what the key gave this request; the first value wins, so two reads of one entry agree. */
+    Object serve(CacheKey key, Object value) {
+        if (value == null) {
+            return null;
+        }
+        Object first = served.putIfAbsent(key, value);
+        return first == null ? value : first;
+    }
+
+    /** This request changed the entry: its next read must not get what it was given before the change. */
+    void forget(CacheKey key) {
+        if (key.isEvery()) {
+            served.keySet().removeIf(key::reaches);
+        } else {
+            served.remove(key);
+        }
     }
 
     void servedStale(StaleServe serve) {

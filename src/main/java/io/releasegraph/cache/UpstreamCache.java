@@ -133,7 +133,24 @@ public class UpstreamCache {
     public <T> Uni<T> getRevalidating(CacheKey key, JavaType type, Function<Validators, Uni<Fetched<T>>> loader) {
         Function<Validators, Uni<Fetched<Object>>> untyped = validators -> loader.apply(validators)
                 .map(fetched -> (Fetched<Object>) fetched);
-        return Uni.createFrom().deferred(() -> read(key, type, untyped)).map(value -> (T) value);
+        return Uni.createFrom().deferred(() -> readOnce(key, type, untyped)).map(value -> (T) value);
+    }
+
+    /**
+     * One copy per entry per request: a second read of the key in the same answer gets what the first got, so every
+     * object made from one entry carries the same {@code cache { fetchedAt stale }}, even if the copy expired, was
+     * refreshed or went stale in between. A write that evicts the key in the request forgets it ({@link #evict}).
+     */
+    private Uni<Object> readOnce(CacheKey key, JavaType type, Function<Validators, Uni<Fetched<Object>>> loader) {
+        Optional<CacheRequest> request = config.enabled() ? CacheRequest.current() : Optional.empty();
+        if (request.isEmpty()) {
+            return read(key, type, loader);
+        }
+        Object served = request.get().served(key);
+        if (served != null) {
+            return Uni.createFrom().item(served);
+        }
+        return read(key, type, loader).map(value -> request.get().serve(key, value));
     }
 
     private Uni<Object> read(CacheKey key, JavaType type, Function<Validators, Uni<Fetched<Object>>> loader) {
@@ -172,7 +189,9 @@ public class UpstreamCache {
     /** Forgets what a write changed, here, in the store and on every other replica, so the next read is fresh. */
     public Uni<Void> evict(CacheKey... keys) {
         List<CacheKey> evicted = Arrays.asList(keys);
+        Optional<CacheRequest> request = CacheRequest.current();
         evicted.forEach(key -> {
+            request.ifPresent(r -> r.forget(key));
             forgetLocally(key);
             metrics.evicted(key, "local");
         });

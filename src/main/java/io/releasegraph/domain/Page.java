@@ -9,13 +9,73 @@ import java.util.function.BiFunction;
 
 /**
  * One slice of a list, cut the same way for every connection in the schema: {@code first} items after the
- * opaque {@code after} cursor. Cursors encode the offset, so they stay valid while the list does not change.
+ * opaque {@code after} cursor. A keyset cursor holds the item's sort key and ID ({@link Position}), so the next page
+ * starts after that place in the order even when items were inserted or removed in between; an offset cursor (lists
+ * without a known sort key) stays valid only while the list does not change.
  */
 public record Page<T>(List<T> items, List<String> cursors, PageInfo pageInfo, int totalCount) {
 
     public static final int DEFAULT_SIZE = 25;
     public static final int MAX_SIZE = 100;
     private static final String PREFIX = "offset:";
+
+    private static final String KEYSET = "keyset:";
+    /** Between sort key and ID in a keyset cursor; IDs are base64url, so the last one is the separator. */
+    private static final char SEPARATOR = '\u001f';
+
+    /** Where an item stands in its list's order: what a keyset cursor holds. */
+    public record Position(String sortKey, String id) {
+    }
+
+    /**
+     * The {@code first} items after the position {@code after} (from the start when null), of a list sorted by
+     * {@code order}; each item's cursor is its own position.
+     */
+    public static <T> Page<T> of(List<T> sorted, List<Position> positions, java.util.Comparator<Position> order,
+            int first, Position after) {
+        int from = 0;
+        if (after != null) {
+            int low = 0;
+            int high = sorted.size();
+            while (low < high) { // the first item that sorts after the cursor's place
+                int mid = (low + high) >>> 1;
+                if (order.compare(positions.get(mid), after) <= 0) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            from = low;
+        }
+        int to = Math.min(from + first, sorted.size());
+        List<String> cursors = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            cursors.add(keysetCursor(positions.get(i)));
+        }
+        PageInfo info = new PageInfo(to < sorted.size(), from > 0,
+                cursors.isEmpty() ? null : cursors.get(0),
+                cursors.isEmpty() ? null : cursors.get(cursors.size() - 1));
+        return new Page<>(List.copyOf(sorted.subList(from, to)), cursors, info, sorted.size());
+    }
+
+    static String keysetCursor(Position position) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                (KEYSET + position.sortKey() + SEPARATOR + position.id()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The position a keyset cursor holds, or empty when the cursor is not a keyset cursor of ours. */
+    public static Optional<Position> positionOf(String cursor) {
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int separator = decoded.lastIndexOf(SEPARATOR);
+            if (!decoded.startsWith(KEYSET) || separator < KEYSET.length()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Position(decoded.substring(KEYSET.length(), separator), decoded.substring(separator + 1)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
 
     public static <T> Page<T> of(List<T> all, int first, int afterOffset) {
         int from = Math.min(afterOffset, all.size());

@@ -54,14 +54,13 @@ public class DeploymentResolver {
     }
 
     @Query
-    @NonNull
-    @Description("Trifacta deployments, by name.")
+    @Description("Trifacta deployments, by name. Null, with an error naming Trifacta (`extensions.upstream`), when "
+            + "Trifacta fails and no cached copy stands in; the query's other fields still answer.")
     public Uni<DeploymentConnection> deployments(
             @DefaultValue("25") @Description("How many deployments to return, at most 100.") Integer first,
             @Description("Return the deployments after this cursor.") String after) {
-        return deployments.deployments().map(all -> DeploymentConnection.of(Pagination.page(
-                all.stream().sorted(java.util.Comparator.comparing(Deployment::name, String.CASE_INSENSITIVE_ORDER)).toList(),
-                first, after)));
+        return deployments.deployments().map(all -> DeploymentConnection.of(Pagination.page(all, first, after,
+                Keyset.BY_NAME)));
     }
 
     @Query
@@ -77,7 +76,7 @@ public class DeploymentResolver {
             @Description("Return the releases after this cursor.") String after) {
         // A Uni, not a plain value: blocking resolvers are serialised per event loop (quarkus#54361).
         return Uni.createFrom().item(() -> DeploymentReleaseConnection.of(
-                Pagination.page(deployment.allReleases(), first, after)));
+                Pagination.page(deployment.allReleases(), first, after, Keyset.newestFirst())));
     }
 
     @Description("The release a run executes; null when the deployment has none active.")

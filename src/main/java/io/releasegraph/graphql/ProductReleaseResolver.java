@@ -35,8 +35,9 @@ public class ProductReleaseResolver {
     }
 
     @Query
-    @NonNull
-    @Description("Cryptlex product releases, newest first; every filter given must hold.")
+    @Description("Cryptlex product releases, newest first; every filter given must hold. Null, with an error naming "
+            + "Cryptlex (`extensions.upstream`), when Cryptlex fails and no cached copy stands in; the query's other "
+            + "fields still answer.")
     public Uni<ProductReleaseConnection> productReleases(
             @Description("Only releases of this Cryptlex product.") String productId,
             @Description("Only releases on this channel, e.g. stable.") String channel,
@@ -47,7 +48,7 @@ public class ProductReleaseResolver {
             @DefaultValue("25") @Description("How many releases to return, at most 100.") Integer first,
             @Description("Return the releases after this cursor.") String after) {
         ProductReleaseFilter filter = new ProductReleaseFilter(productId, channel, platform, published, isPrivate, search);
-        return productReleases.releases(filter).map(all -> ProductReleaseConnection.of(Pagination.page(all, first, after)));
+        return productReleases.releases(filter).map(all -> ProductReleaseConnection.of(Pagination.page(all, first, after, Keyset.newestFirst())));
     }
 
     @Mutation

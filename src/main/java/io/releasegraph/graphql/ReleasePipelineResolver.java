@@ -28,8 +28,9 @@ public class ReleasePipelineResolver {
     }
 
     @Query
-    @NonNull
-    @Description("A LaunchDarkly project's release pipelines, in LaunchDarkly's order; NOT_FOUND for an unknown project.")
+    @Description("A LaunchDarkly project's release pipelines, in LaunchDarkly's order; NOT_FOUND for an unknown project. "
+            + "Null, with an error naming LaunchDarkly (`extensions.upstream`), when LaunchDarkly fails and no cached "
+            + "copy stands in; the query's other fields still answer.")
     public Uni<ReleasePipelineConnection> releasePipelines(
             @NonNull @Description("The LaunchDarkly project's key.") String projectKey,
             @DefaultValue("25") @Description("How many pipelines to return, at most 100.") Integer first,

@@ -39,15 +39,15 @@ public class ReleaseResolver {
     }
 
     @Query
-    @NonNull
     @Description("Releases from every source in one list, newest first. When a source fails, the other sources' "
-            + "releases are still returned, with an error naming the failed source (`extensions.upstream`).")
+            + "releases are still returned, with an error naming the failed source (`extensions.upstream`); null, "
+            + "with the error, when every source asked failed. The query's other fields still answer.")
     public Uni<ReleaseConnection> releases(
             @Description("Which releases to include; all when absent.") ReleaseFilter filter,
             @DefaultValue("25") @Description("How many releases to return, at most 100.") Integer first,
             @Description("Return the releases after this cursor.") String after) {
         return releases.releases(filter == null ? ReleaseFilter.ALL : filter).chain(outcome -> PartialResults.of(outcome,
-                all -> ReleaseConnection.of(Pagination.page(all, first, after))));
+                all -> ReleaseConnection.of(Pagination.page(all, first, after, Keyset.newestFirst()))));
     }
 
     @Query

@@ -89,12 +89,15 @@ public class FlagReleaseService implements SourceReads {
         return UPSTREAM;
     }
 
-    /** Every release in the configured projects, as one cached list made of the per-flag cache entries. */
+    /**
+     * Every release in the configured projects, made of the per-flag cache entries each time, not kept as a list of its
+     * own: a list entry would stamp its own {@code fetchedAt} on copies of those entries (fresh, even over stale copies
+     * served while LaunchDarkly is down), so {@code releases} and {@code flagRelease} would disagree in one answer.
+     */
     @Override
     public Optional<Uni<List<Release>>> releases() {
-        return Optional.of(cache.get(CacheKey.list(ReleaseSource.LAUNCHDARKLY, ReleaseService.RELEASES),
-                CacheTypes.listOf(Release.class), () -> LaunchDarklyListing.releases(launchDarkly.projects(),
-                        new LaunchDarklyListing.Reads(this::pipelines, this::progress, this::findFlagRelease))));
+        return Optional.of(LaunchDarklyListing.releases(launchDarkly.projects(),
+                new LaunchDarklyListing.Reads(this::pipelines, this::progress, this::findFlagRelease)));
     }
 
     @Override
@@ -276,11 +279,9 @@ public class FlagReleaseService implements SourceReads {
         return started.chain(() -> launchDarkly.completeStartedPhase(projectKey, flagKey, phase.phaseId()));
     }
 
-    /** The release, its place in the listing and its pipeline's progress are what a phase change alters. */
+    /** The release and its pipeline's progress are what a phase change alters (the listing is made of them). */
     private Uni<Void> evictAfterChange(String projectKey, String flagKey, String pipelineKey) {
-        return cache.evict(releaseKey(projectKey, flagKey),
-                CacheKey.list(ReleaseSource.LAUNCHDARKLY, ReleaseService.RELEASES),
-                progressKey(projectKey, pipelineKey));
+        return cache.evict(releaseKey(projectKey, flagKey), progressKey(projectKey, pipelineKey));
     }
 
     private static int indexOf(FlagRelease release, PhaseRef ref) {
