@@ -42,8 +42,7 @@ public class JobGroupResolver {
     /** Batched: one read per distinct deployment for a list of runs. */
     @Description("The deployment that was run, when the gateway knows it.")
     public Uni<List<Deployment>> deployment(@Source List<JobGroup> of) {
-        List<Long> ids = of.stream().map(group -> group.deploymentExternalId() == null ? 0L : group.deploymentExternalId())
-                .toList();
+        List<Long> ids = of.stream().map(JobGroup::deploymentExternalId).toList(); // null: not known, not looked up
         return deployments.deploymentsByIds(ids);
     }
 }

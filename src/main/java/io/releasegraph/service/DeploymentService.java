@@ -104,16 +104,17 @@ public class DeploymentService implements SourceReads {
     }
 
     /** The deployments with these IDs in the same order, null where one does not exist (batched fields). */
+    /** The deployments of these IDs, in order; a {@code null} ID (a run whose deployment is not known) is null. */
     public Uni<List<Deployment>> deploymentsByIds(List<Long> ids) {
-        List<Long> distinct = ids.stream().distinct().toList();
+        List<Long> distinct = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
         if (distinct.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(java.util.Collections.nCopies(ids.size(), null));
         }
         return Uni.join().all(distinct.stream().map(this::findDeployment).toList()).andFailFast()
                 .map(found -> {
                     Map<Long, Deployment> byId = found.stream().flatMap(Optional::stream)
                             .collect(Collectors.toMap(Deployment::externalId, Function.identity()));
-                    return ids.stream().map(byId::get).toList();
+                    return ids.stream().map(id -> id == null ? null : byId.get(id)).toList();
                 });
     }
 

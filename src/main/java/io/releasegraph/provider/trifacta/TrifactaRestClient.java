@@ -93,7 +93,7 @@ interface TrifactaRestClient {
 
     /** HTTP GET call to /v4/jobGroups?limit=&offset=&sort=: one page of job groups (JobGroups Get List v4). */
     @GET
-    @Path("/jobGroups")
+    @Path("/v4/jobGroups")
     Uni<TrifactaList<TrifactaJobGroup>> listJobGroups(@RestQuery int limit, @RestQuery int offset,
             @RestQuery String sort);
 
