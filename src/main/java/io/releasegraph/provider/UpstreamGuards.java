@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -57,18 +58,24 @@ public class UpstreamGuards {
     void checkReadTimeouts(@Observes StartupEvent started) {
         for (ReleaseSource upstream : ReleaseSource.values()) {
             String key = "quarkus.rest-client." + upstream.key() + ".read-timeout";
-            ConfigProvider.getConfig().getOptionalValue(key, Long.class).ifPresent(readTimeout -> {
-                Duration longest = config.operation().entrySet().stream()
-                        .filter(operation -> operation.getKey().startsWith(upstream.key() + "-"))
-                        .map(operation -> config.timeout(operation.getKey()))
-                        .reduce(config.timeout(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
-                if (readTimeout < longest.toMillis()) {
-                    throw new IllegalStateException(key + " (" + readTimeout + " ms) is shorter than the longest "
-                            + upstream.displayName() + " operation timeout (" + longest
-                            + "): raise it so that each operation's own timeout (gateway.fault-tolerance.*) decides");
-                }
-            });
+            readTimeoutProblem(config, upstream, ConfigProvider.getConfig().getOptionalValue(key, Long.class))
+                    .ifPresent(problem -> {
+                        throw new IllegalStateException(key + " " + problem);
+                    });
         }
+    }
+
+    /** Why an upstream's read timeout (ms) would cut one of its operations short, if it would. */
+    static Optional<String> readTimeoutProblem(UpstreamGuardConfig config, ReleaseSource upstream,
+            Optional<Long> readTimeout) {
+        Duration longest = config.operation().keySet().stream()
+                .filter(operation -> operation.startsWith(upstream.key() + "-"))
+                .map(config::timeout)
+                .reduce(config.timeout(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        return readTimeout.filter(millis -> millis < longest.toMillis())
+                .map(millis -> "(" + millis + " ms) is shorter than the longest " + upstream.displayName()
+                        + " operation timeout (" + longest + "): raise it so that each operation's own timeout "
+                        + "(gateway.fault-tolerance.*) decides");
     }
 
     /** The breakers built so far, by name (readiness reports them). */
