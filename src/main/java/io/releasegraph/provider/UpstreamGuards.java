@@ -1,17 +1,23 @@
 package io.releasegraph.provider;
 
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 import io.releasegraph.domain.ReleaseSource;
+import io.quarkus.runtime.StartupEvent;
 import io.releasegraph.error.UpstreamFault;
 import io.smallrye.faulttolerance.api.Guard;
 
@@ -42,7 +48,34 @@ public class UpstreamGuards {
         Map<String, UpstreamGuard> guards = new HashMap<>();
         reads.forEach(operation -> guards.put(operation, build(upstream.key() + "-" + operation, true)));
         writes.forEach(operation -> guards.put(operation, build(upstream.key() + "-" + operation, false)));
-        return new OperationGuards(upstream.key(), guards);
+        return new OperationGuards(upstream.key(), upstream.displayName(), guards);
+    }
+
+    /**
+     * Refuses to start when an upstream's REST client read timeout is shorter than one of its operations' timeouts:
+     * the client would cut the call first and the operation's own timeout (say importRelease's 60 s) would never apply.
+     */
+    void checkReadTimeouts(@Observes StartupEvent started) {
+        for (ReleaseSource upstream : ReleaseSource.values()) {
+            String key = "quarkus.rest-client." + upstream.key() + ".read-timeout";
+            readTimeoutProblem(config, upstream, ConfigProvider.getConfig().getOptionalValue(key, Long.class))
+                    .ifPresent(problem -> {
+                        throw new IllegalStateException(key + " " + problem);
+                    });
+        }
+    }
+
+    /** Why an upstream's read timeout (ms) would cut one of its operations short, if it would. */
+    static Optional<String> readTimeoutProblem(UpstreamGuardConfig config, ReleaseSource upstream,
+            Optional<Long> readTimeout) {
+        Duration longest = config.operation().keySet().stream()
+                .filter(operation -> operation.startsWith(upstream.key() + "-"))
+                .map(config::timeout)
+                .reduce(config.timeout(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        return readTimeout.filter(millis -> millis < longest.toMillis())
+                .map(millis -> "(" + millis + " ms) is shorter than the longest " + upstream.displayName()
+                        + " operation timeout (" + longest + "): raise it so that each operation's own timeout "
+                        + "(gateway.fault-tolerance.*) decides");
     }
 
     /** The breakers built so far, by name (readiness reports them). */

@@ -29,7 +29,7 @@ class CacheTtlAndTimeoutTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("gateway.cache.ttl.deployment", DEPLOYMENT_TTL.toString(),
-                    "quarkus.rest-client.trifacta.read-timeout", "1000",
+                    "gateway.fault-tolerance.timeout", "1s",
                     "gateway.sandbox.slow-delay", "PT3S");
         }
     }
