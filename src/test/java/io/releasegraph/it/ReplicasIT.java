@@ -166,13 +166,15 @@ class ReplicasIT {
         }
 
         static Subscriber open(GatewayProcess replica) throws Exception {
+            // fetched first: the gateway closes a connection whose connection_init is late
+            String token = replica.operatorToken();
             BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
                     .buildAsync(URI.create(replica.url().replaceFirst("^http", "ws") + "/graphql"),
                             new JsonMessageCollector(messages))
                     .get(10, TimeUnit.SECONDS);
             send(socket, Map.of("type", "connection_init",
-                    "payload", Map.of("Authorization", "Bearer " + replica.operatorToken())));
+                    "payload", Map.of("Authorization", "Bearer " + token)));
             JsonNode ack = messages.poll(10, TimeUnit.SECONDS);
             assertThat(ack).as("connection_ack").isNotNull();
             assertThat(ack.path("type").asText()).isEqualTo("connection_ack");
@@ -182,8 +184,12 @@ class ReplicasIT {
         }
 
         /** How many events of this type about this release arrived so far. */
-        synchronized int received(String type, String releaseId) {
+        synchronized int received(String type, String releaseId) throws Exception {
             for (JsonNode message; (message = messages.poll()) != null;) {
+                if (message.path("type").asText().equals("ping")) {
+                    send(socket, Map.of("type", "pong"));
+                    continue;
+                }
                 assertThat(message.path("type").asText()).as("message %s", message).isEqualTo("next");
                 events.add(message.path("payload").path("data").path("releaseEvents"));
             }
@@ -191,7 +197,7 @@ class ReplicasIT {
                     && releaseId.equals(event.path("releaseId").asText())).count();
         }
 
-        synchronized JsonNode event(String type, String releaseId) {
+        synchronized JsonNode event(String type, String releaseId) throws Exception {
             received(type, releaseId);
             return events.stream().filter(event -> type.equals(event.path("type").asText())
                     && releaseId.equals(event.path("releaseId").asText())).findFirst().orElseThrow();
