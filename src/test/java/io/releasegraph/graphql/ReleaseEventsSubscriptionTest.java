@@ -64,12 +64,14 @@ class ReleaseEventsSubscriptionTest {
     void connect() throws Exception {
         sandbox.reset();
         rateLimiter.reset();
+        // minted before connecting: connection_init must arrive within the init timeout, even on a loaded machine
+        String token = TestTokens.viewer();
         URI ws = URI.create(graphql.toString().replaceFirst("^http", "ws"));
         socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .subprotocols("graphql-transport-ws")
                 .buildAsync(ws, new JsonMessageCollector(messages)).get(10, TimeUnit.SECONDS);
         // Browsers cannot set headers on a WebSocket: the token travels in connection_init, as graphql-ws clients send it.
-        send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + TestTokens.viewer())));
+        send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + token)));
         assertThat(next(message -> true).path("type").asText()).isEqualTo("connection_ack");
     }
 

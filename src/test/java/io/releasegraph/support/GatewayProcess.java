@@ -85,7 +85,7 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     /** A demo operator token of this process: each one signs with a key pair it made at start. */
-    private synchronized String operatorToken() {
+    public synchronized String operatorToken() {
         if (operatorToken == null) {
             operatorToken = given().baseUri(url()).queryParam("role", "operator").when().get("/sandbox/token")
                     .then().statusCode(200).extract().path("token");
