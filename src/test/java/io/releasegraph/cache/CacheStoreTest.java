@@ -142,7 +142,7 @@ class CacheStoreTest {
 
     private static DeploymentRelease trifactaRelease() {
         return new DeploymentRelease("RGVwbG95bWVudFJlbGVhc2U6Nw", 7, 2, ReleaseSource.TRIFACTA, "Sales \"Daily\" Load",
-                ReleaseStatus.ACTIVE, AT, AT.plusDays(1), "Sales \"Daily\" Load", "0f6c-7", true, null);
+                ReleaseStatus.ACTIVE, AT, AT.plusDays(1), "Sales \"Daily\" Load", "0f6c-7", true, 3L, 4L, null);
     }
 
     private static FlagRelease flagRelease() {
