@@ -40,6 +40,11 @@ class TrifactaSeedFieldsTest {
     private static final String DEPLOYMENT_1 = "{\"id\":1,\"name\":\"Seed\",\"createdAt\":\"2019-02-13T18:00:00.000Z\","
             + "\"updatedAt\":\"2019-02-13T20:39:41.764Z\",\"numReleases\":0,\"releases\":{\"data\":[]}}";
 
+    private static final String DEPLOYMENT_4 = "{\"id\":4,\"name\":\"Runs\",\"createdAt\":\"2017-11-01T00:00:00.000Z\","
+            + "\"updatedAt\":\"2017-11-01T00:00:00.000Z\",\"numReleases\":1,\"releases\":{\"data\":[{\"id\":2,"
+            + "\"notes\":\"flow\",\"packageUuid\":\"u\",\"active\":true,\"createdAt\":\"2017-11-01T00:00:00.000Z\","
+            + "\"updatedAt\":\"2017-11-01T00:00:00.000Z\",\"deployment\":{\"id\":4}}]}}";
+
     @InjectWireMock
     WireMockServer wireMock;
 
@@ -76,6 +81,34 @@ class TrifactaSeedFieldsTest {
         upload().statusCode(200).body("errors", nullValue())
                 .body("data.importRelease.release.createdByUserId", nullValue())
                 .body("data.importRelease.release.updatedByUserId", nullValue());
+    }
+
+    @Test
+    void seedRunAnswerCarriesTheSessionAndTheRunsJobs() {
+        wireMock.stubFor(get(urlPathEqualTo("/v4/deployments/4")).willReturn(okJson(DEPLOYMENT_4)));
+        wireMock.stubFor(post(urlPathEqualTo("/v4/deployments/4/run")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody(GraphQLClient.resource("seeds/trifacta/run-deployment-201.json"))));
+        wireMock.stubFor(get(urlPathEqualTo("/v4/jobGroups/33")).willReturn(okJson("{\"id\":33,\"status\":\"InProgress\","
+                + "\"createdAt\":\"2017-11-07T00:00:00.000Z\",\"jobs\":{\"data\":[{\"id\":68},{\"id\":69},{\"id\":70}]}}")));
+
+        GraphQLClient.post("runDeploymentSeedFields", Map.of("deploymentId", Ids.deployment(4)))
+                .statusCode(200).body("errors", nullValue())
+                .body("data.runDeployment.sessionId", equalTo("dd6a90e0-c353-11e7-ad4e-7f2dd2ae4621"))
+                .body("data.runDeployment.jobGroup.id", equalTo(Ids.jobGroup(33)))
+                .body("data.runDeployment.jobGroup.jobs.size()", equalTo(3));
+    }
+
+    @Test
+    void runAnswerWithoutSessionKeepsItNull() {
+        wireMock.stubFor(get(urlPathEqualTo("/v4/deployments/4")).willReturn(okJson(DEPLOYMENT_4)));
+        wireMock.stubFor(post(urlPathEqualTo("/v4/deployments/4/run")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"data\":[{\"id\":33}]}")));
+        wireMock.stubFor(get(urlPathEqualTo("/v4/jobGroups/33")).willReturn(okJson("{\"id\":33,\"status\":\"InProgress\"}")));
+
+        GraphQLClient.post("runDeploymentSeedFields", Map.of("deploymentId", Ids.deployment(4)))
+                .statusCode(200).body("errors", nullValue())
+                .body("data.runDeployment.sessionId", nullValue());
     }
 
     private static ValidatableResponse upload() {
