@@ -20,11 +20,13 @@ public record DeploymentRelease(
         @Description("Free-text notes; Trifacta fills them with the flow's name on import.") String notes,
         @Description("Identifies the imported flow package.") String packageUuid,
         @Description("True when this is the deployment's active release, the one a run executes.") boolean active,
+        @Description("The Trifacta user ID of who created (imported) it; null when Trifacta does not say.") Long createdByUserId,
+        @Description("The Trifacta user ID of who last changed it; null when Trifacta does not say.") Long updatedByUserId,
         @Description("When the gateway fetched it, and whether it is a stale copy.") CacheInfo cache) implements Release, Cacheable<DeploymentRelease> {
 
     @Override
     public DeploymentRelease withCache(CacheInfo cache) {
         return new DeploymentRelease(id, externalId, deploymentExternalId, source, name, status, createdAt, updatedAt,
-                notes, packageUuid, active, cache);
+                notes, packageUuid, active, createdByUserId, updatedByUserId, cache);
     }
 }

@@ -21,6 +21,8 @@ public record FlagRelease(
         @NonNull @Description("The feature flag's key.") String flagKey,
         @NonNull @Description("The key of the release pipeline the release follows.") String pipelineKey,
         @Description("The release pipeline's name.") String pipelineName,
+        @Description("The release pipeline's description; null when it has none.") String pipelineDescription,
+        @Description("LaunchDarkly's ID of the variation the release serves across all its phases; null until one is chosen.") String releaseVariationId,
         @NonNull @Description("The pipeline's phases for this release, in order.") List<@NonNull ReleasePhase> phases,
         @Description("LaunchDarkly's version of the release; every change increases it.") int version,
         @Description("When the release was canceled; null unless it was.") OffsetDateTime canceledAt,
@@ -35,6 +37,6 @@ public record FlagRelease(
     @Override
     public FlagRelease withCache(CacheInfo cache) {
         return new FlagRelease(id, source, name, status, createdAt, updatedAt, projectKey, flagKey, pipelineKey,
-                pipelineName, phases, version, canceledAt, cache);
+                pipelineName, pipelineDescription, releaseVariationId, phases, version, canceledAt, cache);
     }
 }

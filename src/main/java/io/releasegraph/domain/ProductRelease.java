@@ -22,10 +22,12 @@ public record ProductRelease(
         @NonNull @Description("The release channel, e.g. stable, beta or nightly.") String channel,
         @NonNull @Description("The platforms it is for, e.g. windows, macos, linux.") List<@NonNull String> platforms,
         @Name("private") @Description("True when the release does not appear in the customer portal.") boolean isPrivate,
-        @Description("True once published; a published release is read-only.") boolean published,
+        @Description("True once published. Whether Cryptlex still accepts edits then is its call: the gateway sends them and reports its answer.") boolean published,
         @Description("True when the release is archived.") boolean archived,
         @Description("Release notes, in Markdown.") String notes,
         @NonNull @Description("The Cryptlex product the release belongs to.") String productId,
+        @Description("The Cryptlex tenant (account) that owns the release; null when Cryptlex does not say.") String tenantId,
+        @Description("How many files the release has in all, as Cryptlex counts them; null when Cryptlex does not say.") Integer totalFiles,
         @NonNull @Description("The release's files, as customers download them.") List<@NonNull ReleaseFile> files,
         @Description("When it was published; null until then.") OffsetDateTime publishedAt,
         @Description("When the gateway fetched it, and whether it is a stale copy.") CacheInfo cache)
@@ -34,6 +36,6 @@ public record ProductRelease(
     @Override
     public ProductRelease withCache(CacheInfo cache) {
         return new ProductRelease(id, externalId, source, name, status, createdAt, updatedAt, version, channel, platforms,
-                isPrivate, published, archived, notes, productId, files, publishedAt, cache);
+                isPrivate, published, archived, notes, productId, tenantId, totalFiles, files, publishedAt, cache);
     }
 }

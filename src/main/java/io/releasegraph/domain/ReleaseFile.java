@@ -19,6 +19,8 @@ public record ReleaseFile(
         @Description("The file's checksum as Cryptlex reports it (MD5, hex).") String checksum,
         @Description("True when Cryptlex hosts it and downloads need a license key or token; false for external files.") boolean secured,
         @Description("True when its release is published.") boolean published,
+        @Description("The Cryptlex ID of the release the file belongs to (not a global ID); null when Cryptlex does not say.") String releaseId,
+        @Description("The name of the release the file belongs to, as Cryptlex reports it; null when Cryptlex does not say.") String releaseName,
         @Description("When Cryptlex added it.") OffsetDateTime createdAt,
         @Description("When Cryptlex last changed it.") OffsetDateTime updatedAt)
         implements Node {

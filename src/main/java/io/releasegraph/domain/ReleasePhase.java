@@ -20,9 +20,11 @@ public record ReleasePhase(
         @Description("True when the phase is complete.") boolean complete,
         @Description("True once the phase has started (a complete phase has always started).") boolean started,
         @NonNull @Description("NOT_STARTED, ACTIVE or COMPLETED.") ReleasePhaseStatus status,
+        @Description("The phase's status exactly as LaunchDarkly reports it (not a published enum, so `status` is derived from `complete` and `started`); null when it does not say.") String upstreamStatus,
         @Description("When the phase was created, with the release.") OffsetDateTime createdAt,
         @Description("When the phase started.") OffsetDateTime startedAt,
         @Description("When the phase was completed.") OffsetDateTime completedAt,
         @Description("Who completed the phase: the member's email, or the access token's name when a token did.") String completedBy,
+        @Description("Who completed the phase, as LaunchDarkly reports it: the member and/or the access token; null until completed.") ReleasePhaseCompleter completer,
         @NonNull @Description("Who the flag is released to in this phase.") List<@NonNull ReleaseAudience> audiences) {
 }

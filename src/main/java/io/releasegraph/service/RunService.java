@@ -92,13 +92,22 @@ public class RunService implements SourceReads {
         return idempotency.once(idempotencyKey, new Idempotency.Keyed<>(OPERATION, fingerprint(deploymentId, parameters),
                 deploymentId, history.json(parameters),
                 sending -> start(deploymentId, parameters, idempotencyKey, sending),
-                group -> String.valueOf(group.externalId()),
-                stored -> jobGroup(Long.parseLong(stored)),
-                since -> startedSince(deploymentId, parameters, idempotencyKey, since),
+                started -> started.sessionId() == null ? String.valueOf(started.group().externalId())
+                        : started.group().externalId() + " " + started.sessionId(),
+                stored -> {
+                    // "<job group id>" or "<job group id> <session id>"
+                    String[] parts = stored.split(" ", 2);
+                    return jobGroup(Long.parseLong(parts[0]))
+                            .map(group -> new Started(group, parts.length > 1 ? parts[1] : null));
+                },
+                // a reconciled run's session is not known again: Trifacta's job group does not carry it
+                since -> startedSince(deploymentId, parameters, idempotencyKey, since)
+                        .map(found -> found.map(group -> new Started(group, null))),
                 idempotency.settle(),
                 "A run with this idempotency key is still being started by another request; retry with the same key "
                         + "in a few seconds: it answers that run once it is known."))
-                .map(outcome -> new RunDeploymentPayload(outcome.value(), outcome.replayed()));
+                .map(outcome -> new RunDeploymentPayload(outcome.value().group(), outcome.value().sessionId(),
+                        outcome.replayed()));
     }
 
     public Uni<JobGroup> jobGroup(long id) {
@@ -148,31 +157,35 @@ public class RunService implements SourceReads {
         });
     }
 
-    private Uni<JobGroup> start(long deploymentId, List<RunParameter> parameters, String key,
+    /** The run's job group, with the session Trifacta reported for it. */
+    private record Started(JobGroup group, String sessionId) {
+    }
+
+    private Uni<Started> start(long deploymentId, List<RunParameter> parameters, String key,
             Idempotency.Sending sending) {
         return deployments.deployment(deploymentId).chain(deployment -> {
             if (deployment.activeRelease().isEmpty()) {
                 return Uni.createFrom().failure(new ConflictException("Deployment \"" + deployment.name()
                         + "\" has no active release to run; activate one first."));
             }
-            return sending.now().chain(() -> trifacta.run(deploymentId, parameters))
+            return sending.now().chain(() -> trifacta.start(deploymentId, parameters))
                     .onFailure(ValidationException.class).transform(rejected -> new ConflictException(
                             "Trifacta refused to run deployment \"" + deployment.name()
                                     + "\"; it may have no active release any more.",
                             "trifacta", ((GatewayException) rejected).httpStatus().orElse(400), null))
-                    .call(jobGroupId -> history.record(jobGroupId, deploymentId, parameters, key)
+                    .call(started -> history.record(started.jobGroupId(), deploymentId, parameters, key)
                             // Trifacta started the run: answer its job group rather than lose it behind an error
                             .onFailure().recoverWithItem(failure -> {
                                 Log.errorf(failure, "Trifacta started job group %d of deployment %d, but the run "
                                         + "could not be recorded: it will be missing from deployment.runs",
-                                        jobGroupId, deploymentId);
+                                        started.jobGroupId(), deploymentId);
                                 return null;
                             }))
-                    .chain(jobGroupId -> trifacta.findJobGroup(jobGroupId, Validators.NONE).map(found -> found.value()
-                            .map(group -> attach(group, deploymentId))
-                            .orElseThrow(() -> new NotFoundException("Trifacta lost job group " + jobGroupId + ".",
+                    .chain(started -> trifacta.findJobGroup(started.jobGroupId(), Validators.NONE).map(found -> found.value()
+                            .map(group -> new Started(attach(group, deploymentId), started.sessionId()))
+                            .orElseThrow(() -> new NotFoundException("Trifacta lost job group " + started.jobGroupId() + ".",
                                     "trifacta", 404, null))))
-                    .invoke(group -> events.publish(ReleaseEvent.byGateway(ReleaseEventType.DEPLOYMENT_RUN_STARTED,
+                    .invoke(started -> events.publish(ReleaseEvent.byGateway(ReleaseEventType.DEPLOYMENT_RUN_STARTED,
                             deployment.activeRelease().get())));
         });
     }

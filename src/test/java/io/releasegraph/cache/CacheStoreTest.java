@@ -19,7 +19,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.releasegraph.domain.DeploymentRelease;
 import io.releasegraph.domain.FlagRelease;
 import io.releasegraph.domain.Release;
+import io.releasegraph.domain.LaunchDarklyMember;
 import io.releasegraph.domain.ReleaseAudience;
+import io.releasegraph.domain.ReleaseAudienceConfiguration;
+import io.releasegraph.domain.ReleasePhaseCompleter;
 import io.releasegraph.domain.ReleaseEnvironment;
 import io.releasegraph.domain.ReleasePhase;
 import io.releasegraph.domain.ReleasePhaseStatus;
@@ -139,16 +142,20 @@ class CacheStoreTest {
 
     private static DeploymentRelease trifactaRelease() {
         return new DeploymentRelease("RGVwbG95bWVudFJlbGVhc2U6Nw", 7, 2, ReleaseSource.TRIFACTA, "Sales \"Daily\" Load",
-                ReleaseStatus.ACTIVE, AT, AT.plusDays(1), "Sales \"Daily\" Load", "0f6c-7", true, null);
+                ReleaseStatus.ACTIVE, AT, AT.plusDays(1), "Sales \"Daily\" Load", "0f6c-7", true, 3L, 4L, null);
     }
 
     private static FlagRelease flagRelease() {
-        ReleasePhase phase = new ReleasePhase("phase-1", 0, "Staging", true, true, ReleasePhaseStatus.COMPLETED, AT,
-                AT, AT.plusHours(3), "ops@example.com", List.of(new ReleaseAudience("Staging users",
+        ReleasePhase phase = new ReleasePhase("phase-1", 0, "Staging", true, true, ReleasePhaseStatus.COMPLETED,
+                "completed", AT, AT, AT.plusHours(3), "ops@example.com",
+                new ReleasePhaseCompleter(new LaunchDarklyMember("m1", "ops@example.com", "Ops", null, "admin"), null),
+                List.of(new ReleaseAudience("a1", "Staging users",
                         new ReleaseEnvironment("staging", "Staging", "F5A623"), "immediate-rollout", false,
-                        List.of("beta-testers"))));
+                        List.of("beta-testers"), new ReleaseAudienceConfiguration("immediate-rollout", false,
+                                List.of("m1"), null, null),
+                        "completed", null)));
         return new FlagRelease("RmxhZ1JlbGVhc2U6d2ViLWFwcA", ReleaseSource.LAUNCHDARKLY, "new-checkout-flow",
                 ReleaseStatus.IN_PROGRESS, AT, AT.plusHours(3), "web-app", "new-checkout-flow", "standard",
-                "Standard rollout", List.of(phase), 4, null, null);
+                "Standard rollout", null, "var-1", List.of(phase), 4, null, null);
     }
 }

@@ -45,6 +45,22 @@ class RunDeploymentTest {
     }
 
     @Test
+    void theSandboxAnswersTheRunsSessionAndARepeatAnswersTheSameSession() {
+        Map<String, Object> variables = Map.of("deploymentId", Ids.deployment(2), "idempotencyKey",
+                UUID.randomUUID().toString());
+        String session = GraphQLClient.post("runDeploymentSeedFields", variables).statusCode(200)
+                .body("errors", nullValue())
+                .body("data.runDeployment.replayed", equalTo(false))
+                .body("data.runDeployment.sessionId", notNullValue())
+                .extract().path("data.runDeployment.sessionId");
+
+        GraphQLClient.post("runDeploymentSeedFields", variables).statusCode(200)
+                .body("errors", nullValue())
+                .body("data.runDeployment.replayed", equalTo(true))
+                .body("data.runDeployment.sessionId", equalTo(session));
+    }
+
+    @Test
     void aRepeatWithTheSameKeyAnswersTheFirstRunWithoutStartingAnother() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> variables = run(Ids.deployment(2), List.of(Map.of("key", "day", "value", "monday")), key);

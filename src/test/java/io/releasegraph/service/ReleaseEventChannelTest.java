@@ -61,7 +61,7 @@ class ReleaseEventChannelTest {
     private static ReleaseEvent event(String notes) {
         ProductRelease release = new ProductRelease("UHJvZHVjdFJlbGVhc2U6cjE=", "r1", ReleaseSource.CRYPTLEX,
                 "Lumen Studio 2.5.1", ReleaseStatus.DRAFT, AT, AT, "2.5.1", "beta", List.of("windows"), false, false,
-                false, notes, "p-1", List.of(), null, null);
+                false, notes, "p-1", null, null, List.of(), null, null);
         return new ReleaseEvent(ReleaseEventType.RELEASE_UPDATED, ReleaseSource.CRYPTLEX, release.id(), release, AT,
                 EventOrigin.GATEWAY);
     }

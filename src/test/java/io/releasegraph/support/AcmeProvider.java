@@ -65,6 +65,6 @@ public class AcmeProvider implements ReleaseProvider {
         OffsetDateTime time = OffsetDateTime.parse(at);
         return new ProductRelease(GlobalId.encode(KEY, TYPE, id), id, ReleaseSource.CRYPTLEX, name,
                 ReleaseStatus.PUBLISHED, time, time, version, "stable", List.of("linux"), false, true, false, null,
-                "acme-suite", List.of(), time, null);
+                "acme-suite", null, null, List.of(), time, null);
     }
 }

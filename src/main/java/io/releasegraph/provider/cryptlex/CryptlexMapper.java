@@ -40,14 +40,14 @@ final class CryptlexMapper {
                 release.channel() == null ? "stable" : release.channel(),
                 release.platforms() == null ? List.of() : release.platforms(),
                 release.isPrivate(), release.published(), release.archived(), release.notes(),
-                release.productId() == null ? "" : release.productId(),
+                release.productId() == null ? "" : release.productId(), release.tenantId(), release.totalFiles(),
                 files.stream().map(CryptlexMapper::file).toList(), release.publishedAt(), CacheInfo.now());
     }
 
     static ReleaseFile file(CryptlexReleaseFile file) {
         return new ReleaseFile(GlobalId.encode(ReleaseSource.CRYPTLEX, FILE, file.id()), file.id(),
                 file.name() == null ? "" : file.name(), file.url(), file.size(), file.downloads(), file.extension(),
-                file.checksum(), file.secured(), file.published(), file.createdAt(), file.updatedAt());
+                file.checksum(), file.secured(), file.published(), file.releaseId(), file.releaseName(), file.createdAt(), file.updatedAt());
     }
 
     static ReleaseStatus status(CryptlexRelease release) {

@@ -12,7 +12,12 @@ import io.releasegraph.domain.CacheInfo;
 import io.releasegraph.domain.FlagRelease;
 import io.releasegraph.domain.GlobalId;
 import io.releasegraph.domain.ProjectScopedKey;
+import io.releasegraph.domain.LaunchDarklyAccessToken;
+import io.releasegraph.domain.LaunchDarklyMember;
 import io.releasegraph.domain.ReleaseAudience;
+import io.releasegraph.domain.ReleaseAudienceConfiguration;
+import io.releasegraph.domain.ReleaseGuardianConfiguration;
+import io.releasegraph.domain.ReleasePhaseCompleter;
 import io.releasegraph.domain.ReleaseEnvironment;
 import io.releasegraph.domain.ReleasePhase;
 import io.releasegraph.domain.ReleasePhaseStatus;
@@ -25,6 +30,9 @@ import io.releasegraph.domain.ReleaseStatus;
 import io.releasegraph.provider.launchdarkly.dto.LdAudience;
 import io.releasegraph.provider.launchdarkly.dto.LdAudienceConfiguration;
 import io.releasegraph.provider.launchdarkly.dto.LdCompletedBy;
+import io.releasegraph.provider.launchdarkly.dto.LdMemberSummary;
+import io.releasegraph.provider.launchdarkly.dto.LdReleaseGuardianConfiguration;
+import io.releasegraph.provider.launchdarkly.dto.LdTokenSummary;
 import io.releasegraph.provider.launchdarkly.dto.LdEnvironmentSummary;
 import io.releasegraph.provider.launchdarkly.dto.LdPhase;
 import io.releasegraph.provider.launchdarkly.dto.LdPhaseInfo;
@@ -59,7 +67,8 @@ final class LaunchDarklyMapper {
         String id = GlobalId.encode(ReleaseSource.LAUNCHDARKLY, FLAG_RELEASE,
                 new ProjectScopedKey(projectKey, flagKey).externalId());
         return new FlagRelease(id, ReleaseSource.LAUNCHDARKLY, flagKey, status(phases, canceledAt), createdAt,
-                updatedAt, projectKey, flagKey, release.releasePipelineKey(), release.name(), List.copyOf(phases),
+                updatedAt, projectKey, flagKey, release.releasePipelineKey(), release.name(),
+                release.releasePipelineDescription(), release.releaseVariationId(), List.copyOf(phases),
                 release.version() == null ? 0 : release.version(), canceledAt, CacheInfo.now());
     }
 
@@ -78,9 +87,9 @@ final class LaunchDarklyMapper {
         boolean started = phase.complete() || Boolean.TRUE.equals(phase.started()) || phase.startedDate() != null;
         ReleasePhaseStatus status = phase.complete() ? ReleasePhaseStatus.COMPLETED
                 : started ? ReleasePhaseStatus.ACTIVE : ReleasePhaseStatus.NOT_STARTED;
-        return new ReleasePhase(phase.id(), index, phase.name(), phase.complete(), started, status,
+        return new ReleasePhase(phase.id(), index, phase.name(), phase.complete(), started, status, phase.status(),
                 date(phase.creationDate()), date(phase.startedDate()), date(phase.completionDate()),
-                completedBy(phase.completedBy()),
+                completedBy(phase.completedBy()), completer(phase.completedBy()),
                 orEmpty(phase.audiences()).stream().map(LaunchDarklyMapper::audience).toList());
     }
 
@@ -118,21 +127,54 @@ final class LaunchDarklyMapper {
     }
 
     private static ReleaseAudience audience(LdReleaseAudience audience) {
-        return audience(audience.name(), audience.environment(), audience.configuration(), audience.segmentKeys());
+        return audience(audience.id(), audience.name(), audience.environment(), audience.configuration(),
+                audience.segmentKeys(), audience.status(), audience.ruleIds());
     }
 
     private static ReleaseAudience audience(LdAudience audience) {
-        return audience(audience.name(), audience.environment(), audience.configuration(), audience.segmentKeys());
+        return audience(null, audience.name(), audience.environment(), audience.configuration(),
+                audience.segmentKeys(), null, null);
     }
 
-    private static ReleaseAudience audience(String name, LdEnvironmentSummary environment,
-            LdAudienceConfiguration configuration, List<String> segmentKeys) {
-        return new ReleaseAudience(name == null ? "" : name,
+    private static ReleaseAudience audience(String id, String name, LdEnvironmentSummary environment,
+            LdAudienceConfiguration configuration, List<String> segmentKeys, String status, List<String> ruleIds) {
+        return new ReleaseAudience(id, name == null ? "" : name,
                 environment == null ? null
                         : new ReleaseEnvironment(environment.key(), environment.name(), environment.color()),
                 configuration == null ? null : configuration.releaseStrategy(),
                 configuration != null && Boolean.TRUE.equals(configuration.requireApproval()),
-                orEmpty(segmentKeys));
+                orEmpty(segmentKeys), configuration(configuration), status, copyOrNull(ruleIds));
+    }
+
+    /** The vendor's nulls stay null: a missing list is not an empty one. */
+    private static ReleaseAudienceConfiguration configuration(LdAudienceConfiguration configuration) {
+        if (configuration == null) {
+            return null;
+        }
+        LdReleaseGuardianConfiguration guardian = configuration.releaseGuardianConfiguration();
+        return new ReleaseAudienceConfiguration(configuration.releaseStrategy(), configuration.requireApproval(),
+                copyOrNull(configuration.notifyMemberIds()), copyOrNull(configuration.notifyTeamKeys()),
+                guardian == null ? null
+                        : new ReleaseGuardianConfiguration(guardian.monitoringWindowMilliseconds(),
+                                guardian.rolloutWeight(), guardian.rollbackOnRegression(),
+                                guardian.randomizationUnit()));
+    }
+
+    private static ReleasePhaseCompleter completer(LdCompletedBy by) {
+        if (by == null || (by.member() == null && by.token() == null)) {
+            return null;
+        }
+        LdMemberSummary member = by.member();
+        LdTokenSummary token = by.token();
+        return new ReleasePhaseCompleter(
+                member == null ? null
+                        : new LaunchDarklyMember(member.id(), member.email(), member.firstName(), member.lastName(),
+                                member.role()),
+                token == null ? null : new LaunchDarklyAccessToken(token.id(), token.name(), token.serviceToken()));
+    }
+
+    private static <T> List<T> copyOrNull(List<T> list) {
+        return list == null ? null : list.stream().filter(Objects::nonNull).toList();
     }
 
     private static String completedBy(LdCompletedBy by) {

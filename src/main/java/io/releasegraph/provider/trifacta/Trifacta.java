@@ -23,6 +23,10 @@ public interface Trifacta extends ReleaseProvider {
     record ImportOutcome(Optional<DeploymentRelease> release, List<String> flowNames) {
     }
 
+    /** What a run answered: the new job group, Trifacta's session of the run and the jobs it created. */
+    record RunStarted(long jobGroupId, String sessionId, List<Long> jobIds) {
+    }
+
     /** Every deployment with all its releases. */
     Uni<List<Deployment>> listDeployments();
 
@@ -45,4 +49,9 @@ public interface Trifacta extends ReleaseProvider {
 
     /** Runs the deployment's active release and answers the new job group's ID. */
     Uni<Long> run(long deploymentId, List<RunParameter> parameters);
+
+    /** As {@link #run}, with the rest of the run's answer (seed 002). */
+    default Uni<RunStarted> start(long deploymentId, List<RunParameter> parameters) {
+        return run(deploymentId, parameters).map(id -> new RunStarted(id, null, null));
+    }
 }

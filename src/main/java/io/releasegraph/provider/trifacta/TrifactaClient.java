@@ -1,6 +1,7 @@
 package io.releasegraph.provider.trifacta;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -34,9 +35,9 @@ import io.releasegraph.provider.trifacta.dto.TrifactaDeployment;
 import io.releasegraph.provider.trifacta.dto.TrifactaImportResult;
 import io.releasegraph.provider.trifacta.dto.TrifactaList;
 import io.releasegraph.provider.trifacta.dto.TrifactaRelease;
+import io.releasegraph.provider.trifacta.dto.TrifactaRef;
 import io.releasegraph.provider.trifacta.dto.TrifactaReleasePatch;
 import io.releasegraph.provider.trifacta.dto.TrifactaRunRequest;
-import io.releasegraph.provider.trifacta.dto.TrifactaRunResult;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -165,6 +166,12 @@ public class TrifactaClient implements Trifacta {
 
     /** Runs the deployment's active release and answers the new job group's ID. */
     public Uni<Long> run(long deploymentId, List<RunParameter> parameters) {
+        return start(deploymentId, parameters).map(RunStarted::jobGroupId);
+    }
+
+    /** Runs the deployment's active release and answers the job group, session and jobs Trifacta reports. */
+    @Override
+    public Uni<RunStarted> start(long deploymentId, List<RunParameter> parameters) {
         TrifactaRunRequest request = parameters.isEmpty() ? null
                 : TrifactaRunRequest.of(parameters.stream()
                         .map(parameter -> new TrifactaRunRequest.Override(parameter.key(), parameter.value()))
@@ -172,7 +179,8 @@ public class TrifactaClient implements Trifacta {
         return guards.call("run", () -> call(() -> rest.run(apiVersion, deploymentId, request))
                 .map(answer -> answer.items().stream()
                         .findFirst()
-                        .map(TrifactaRunResult::id)
+                        .map(result -> new RunStarted(result.id(), result.sessionId(), result.jobs() == null ? null
+                                : result.jobs().items().stream().map(TrifactaRef::id).filter(Objects::nonNull).toList()))
                         .orElseThrow(() -> UpstreamFailures.translate(ReleaseSource.TRIFACTA,
                                 new IllegalStateException("run answer without a job group")))));
     }

@@ -16,6 +16,7 @@ import io.releasegraph.domain.RunStatus;
 import io.releasegraph.provider.trifacta.dto.TrifactaDeployment;
 import io.releasegraph.provider.trifacta.dto.TrifactaJob;
 import io.releasegraph.provider.trifacta.dto.TrifactaJobGroup;
+import io.releasegraph.provider.trifacta.dto.TrifactaRef;
 import io.releasegraph.provider.trifacta.dto.TrifactaRelease;
 
 /** Trifacta wire records to schema records. */
@@ -42,7 +43,14 @@ final class TrifactaMapper {
         String name = release.notes() == null || release.notes().isBlank() ? "Release " + release.id() : release.notes();
         return new DeploymentRelease(GlobalId.encode(ReleaseSource.TRIFACTA, RELEASE, release.id()), release.id(),
                 deploymentId, ReleaseSource.TRIFACTA, name, active ? ReleaseStatus.ACTIVE : ReleaseStatus.INACTIVE,
-                release.createdAt(), release.updatedAt(), release.notes(), release.packageUuid(), active, CacheInfo.now());
+                release.createdAt(), release.updatedAt(), release.notes(), release.packageUuid(), active,
+                userId(release.creator(), release.createdBy()), userId(release.updater(), release.updatedBy()),
+                CacheInfo.now());
+    }
+
+    /** The ref when Trifacta sends one, else the bare number; null when it sends neither. */
+    private static Long userId(TrifactaRef ref, Long id) {
+        return ref != null && ref.id() != null ? ref.id() : id;
     }
 
     static DeploymentRelease release(TrifactaRelease release) {

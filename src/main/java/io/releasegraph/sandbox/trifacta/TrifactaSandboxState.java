@@ -1,5 +1,6 @@
 package io.releasegraph.sandbox.trifacta;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -165,7 +166,9 @@ public class TrifactaSandboxState {
         boolean failing = overrides.stream()
                 .anyMatch(o -> o.key().equals(SIMULATE_FAILURE) && o.value().equalsIgnoreCase("true"));
         JobGroupRow group = addJobGroup(deployment, active, now(), jobDuration, failing, overrides, API_USER_ID);
-        return new JobStarted("JobStarted", UUID.randomUUID().toString(), group.id());
+        // derived from the job group, not random: runs from the same seeded state answer the same session
+        UUID session = UUID.nameUUIDFromBytes(("trifacta-sandbox-session-" + group.id()).getBytes(StandardCharsets.UTF_8));
+        return new JobStarted("JobStarted", session.toString(), group.id());
     }
 
     /** One page of every job group, by ID (= creation order), newest first when asked. */

@@ -1,5 +1,8 @@
 package io.releasegraph.provider.launchdarkly.dto;
 
-/** {@code AudienceConfiguration}: the parts the gateway shows; notification and guardian settings are ignored. */
-public record LdAudienceConfiguration(String releaseStrategy, Boolean requireApproval) {
+import java.util.List;
+
+/** {@code AudienceConfiguration}: strategy, approval, who is notified, and the release guardian settings. */
+public record LdAudienceConfiguration(String releaseStrategy, Boolean requireApproval, List<String> notifyMemberIds,
+        List<String> notifyTeamKeys, LdReleaseGuardianConfiguration releaseGuardianConfiguration) {
 }

@@ -11,5 +11,6 @@ public record LdReleaseAudience(
         LdEnvironmentSummary environment,
         LdAudienceConfiguration configuration,
         List<String> segmentKeys,
-        String status) {
+        String status,
+        @JsonProperty("_ruleIds") List<String> ruleIds) {
 }
