@@ -92,12 +92,15 @@ class ExactlyOnceIT {
         return variables;
     }
 
+    /** Trifacta is WireMock, a real upstream to the gateway, so the replicas verify callers against the test key. */
     private static Map<String, String> postgresql(TestDatabase database, String trifactaUrl) {
-        return Map.of(
+        Map<String, String> env = new java.util.HashMap<>(GatewayProcess.testCallerKey());
+        env.putAll(Map.of(
                 "GATEWAY_STORE", "postgresql",
                 "QUARKUS_DATASOURCE_PG_JDBC_URL", database.jdbcUrl(),
                 "QUARKUS_DATASOURCE_PG_USERNAME", database.user(),
                 "QUARKUS_DATASOURCE_PG_PASSWORD", database.password(),
-                "QUARKUS_REST_CLIENT_TRIFACTA_URL", trifactaUrl);
+                "QUARKUS_REST_CLIENT_TRIFACTA_URL", trifactaUrl));
+        return env;
     }
 }

@@ -30,12 +30,25 @@ public final class GatewayProcess implements AutoCloseable {
     private final Process process;
     private String operatorToken;
     private final Path log;
+    private final boolean verifiesTestKey;
 
-    private GatewayProcess(String name, int port, Process process, Path log) {
+    private GatewayProcess(String name, int port, Process process, Path log, boolean verifiesTestKey) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.verifiesTestKey = verifiesTestKey;
+    }
+
+    /**
+     * Environment that makes a process verify callers against the test key, as production verifies against its own:
+     * a process given a real upstream (WireMock) refuses to start without a caller key.
+     */
+    public static Map<String, String> testCallerKey() {
+        return Map.of(
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("src/test/resources/auth/test-public-key.pem")
+                        .toAbsolutePath().toUri().toString(),
+                "MP_JWT_VERIFY_ISSUER", TestTokens.TEST_ISSUER);
     }
 
     /**
@@ -58,7 +71,8 @@ public final class GatewayProcess implements AutoCloseable {
             env.keySet().removeIf(key -> key.startsWith("GATEWAY_") || key.startsWith("QUARKUS_"));
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
             env.putAll(environment);
-            GatewayProcess gateway = new GatewayProcess(name, port, builder.start(), log);
+            GatewayProcess gateway = new GatewayProcess(name, port, builder.start(), log,
+                    environment.containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
             gateway.awaitReady();
             return gateway;
         } catch (IOException e) {
@@ -84,8 +98,14 @@ public final class GatewayProcess implements AutoCloseable {
                 .when().post("/graphql").then();
     }
 
-    /** A demo operator token of this process: each one signs with a key pair it made at start. */
+    /**
+     * An operator token this process accepts: signed with the test key when it verifies that key
+     * ({@link #testCallerKey}), else the demo token it signs with a key pair it made at start.
+     */
     public synchronized String operatorToken() {
+        if (operatorToken == null && verifiesTestKey) {
+            operatorToken = TestTokens.signedWithTestKey("operator", Duration.ofHours(1));
+        }
         if (operatorToken == null) {
             operatorToken = given().baseUri(url()).queryParam("role", "operator").when().get("/sandbox/token")
                     .then().statusCode(200).extract().path("token");
