@@ -3,14 +3,12 @@ package io.releasegraph.console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.releasegraph.support.Sha256;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -65,13 +63,9 @@ public class ConsoleAssets {
                 throw new IllegalStateException("the console file " + file + " is missing from the build");
             }
             byte[] bytes = in.readAllBytes();
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            String etag = "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-            return new Asset(Buffer.buffer(bytes), contentType, etag);
+            return new Asset(Buffer.buffer(bytes), contentType, Sha256.etag(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

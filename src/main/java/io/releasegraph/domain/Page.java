@@ -34,27 +34,16 @@ public record Page<T>(List<T> items, List<String> cursors, PageInfo pageInfo, in
     public static <T> Page<T> of(List<T> sorted, List<Position> positions, java.util.Comparator<Position> order,
             int first, Position after) {
         int from = 0;
-        if (after != null) {
-            int low = 0;
-            int high = sorted.size();
-            while (low < high) { // the first item that sorts after the cursor's place
-                int mid = (low + high) >>> 1;
-                if (order.compare(positions.get(mid), after) <= 0) {
-                    low = mid + 1;
-                } else {
-                    high = mid;
-                }
-            }
-            from = low;
+        if (after != null) { // the first item that sorts after the cursor's place (positions are unique)
+            int found = java.util.Collections.binarySearch(positions, after, order);
+            from = found >= 0 ? found + 1 : -found - 1;
         }
         int to = Math.min(from + first, sorted.size());
         List<String> cursors = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             cursors.add(keysetCursor(positions.get(i)));
         }
-        PageInfo info = new PageInfo(to < sorted.size(), from > 0,
-                cursors.isEmpty() ? null : cursors.get(0),
-                cursors.isEmpty() ? null : cursors.get(cursors.size() - 1));
+        PageInfo info = PageInfo.of(to < sorted.size(), from > 0, cursors);
         return new Page<>(List.copyOf(sorted.subList(from, to)), cursors, info, sorted.size());
     }
 
@@ -84,9 +73,7 @@ public record Page<T>(List<T> items, List<String> cursors, PageInfo pageInfo, in
         for (int i = from; i < to; i++) {
             cursors.add(cursor(i + 1));
         }
-        PageInfo info = new PageInfo(to < all.size(), from > 0,
-                cursors.isEmpty() ? null : cursors.get(0),
-                cursors.isEmpty() ? null : cursors.get(cursors.size() - 1));
+        PageInfo info = PageInfo.of(to < all.size(), from > 0, cursors);
         return new Page<>(List.copyOf(all.subList(from, to)), cursors, info, all.size());
     }
 

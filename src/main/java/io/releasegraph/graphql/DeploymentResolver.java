@@ -93,15 +93,10 @@ public class DeploymentResolver {
             @DefaultValue("10") @Description("How many runs to return, at most 100.") Integer first,
             @Description("Return the runs after this cursor.") String after) {
         return Uni.createFrom().deferred(() -> {
-            int size = first == null ? 10 : first;
-            if (size < 0 || size > Page.MAX_SIZE) {
-                throw new ValidationException("first", "`first` must be between 0 and " + Page.MAX_SIZE + ".");
-            }
+            int size = Pagination.size(first == null ? 10 : first);
             return runs.runsOf(deployments, size, after).map(pages -> pages.stream().map(page -> {
                 List<String> cursors = page.cursors();
-                PageInfo info = new PageInfo(page.hasNextPage(), after != null,
-                        cursors.isEmpty() ? null : cursors.get(0),
-                        cursors.isEmpty() ? null : cursors.get(cursors.size() - 1));
+                PageInfo info = PageInfo.of(page.hasNextPage(), after != null, cursors);
                 return JobGroupConnection.of(new Page<>(page.groups(), cursors, info,
                         (int) Math.min(Integer.MAX_VALUE, page.totalCount())));
             }).toList());

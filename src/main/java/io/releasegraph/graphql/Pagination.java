@@ -12,12 +12,8 @@ final class Pagination {
     }
 
     static <T> Page<T> page(List<T> all, Integer first, String after) {
-        int size = first == null ? Page.DEFAULT_SIZE : first;
-        if (size < 0 || size > Page.MAX_SIZE) {
-            throw new ValidationException("first", "`first` must be between 0 and " + Page.MAX_SIZE + ".");
-        }
-        int offset = after == null ? 0 : Page.offsetOf(after).orElseThrow(() -> new ValidationException("after",
-                "`after` is not a cursor from this list; pass a `cursor` or `pageInfo.endCursor` you received."));
+        int size = size(first);
+        int offset = after == null ? 0 : Page.offsetOf(after).orElseThrow(Pagination::notOurs);
         return Page.of(all, size, offset);
     }
 
@@ -36,7 +32,8 @@ final class Pagination {
         return Page.of(sorted, positions, keyset.order(), size, from);
     }
 
-    private static int size(Integer first) {
+    /** {@code first}, checked; the list's default when absent. */
+    static int size(Integer first) {
         int size = first == null ? Page.DEFAULT_SIZE : first;
         if (size < 0 || size > Page.MAX_SIZE) {
             throw new ValidationException("first", "`first` must be between 0 and " + Page.MAX_SIZE + ".");

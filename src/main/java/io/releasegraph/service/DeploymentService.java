@@ -35,6 +35,7 @@ import io.releasegraph.error.ValidationException;
 import io.releasegraph.provider.UploadedFile;
 import io.releasegraph.provider.trifacta.Trifacta;
 import io.releasegraph.support.Blocking;
+import io.releasegraph.support.Sha256;
 import io.smallrye.mutiny.Uni;
 
 /** Deployments and their releases: reads, activation and package import. */
@@ -103,8 +104,10 @@ public class DeploymentService implements SourceReads {
                 () -> trifacta.findDeployment(id));
     }
 
-    /** The deployments with these IDs in the same order, null where one does not exist (batched fields). */
-    /** The deployments of these IDs, in order; a {@code null} ID (a run whose deployment is not known) is null. */
+    /**
+     * The deployments of these IDs, in order (batched fields): null where one does not exist or the ID is null (a
+     * run whose deployment is not known).
+     */
     public Uni<List<Deployment>> deploymentsByIds(List<Long> ids) {
         List<Long> distinct = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
         if (distinct.isEmpty()) {
@@ -256,7 +259,7 @@ public class DeploymentService implements SourceReads {
     /** SHA-256 of the package bytes, read on a worker thread (packages are up to gateway.upload.max-bytes). */
     private static Uni<String> packageHash(UploadedFile file) {
         return Blocking.supply(() -> {
-            MessageDigest digest = Idempotency.sha256();
+            MessageDigest digest = Sha256.digest();
             try (InputStream in = Files.newInputStream(Path.of(file.path()))) {
                 byte[] buffer = new byte[64 * 1024];
                 for (int read; (read = in.read(buffer)) > 0;) {

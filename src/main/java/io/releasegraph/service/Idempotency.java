@@ -1,12 +1,8 @@
 package io.releasegraph.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -26,6 +22,7 @@ import io.releasegraph.error.ValidationException;
 import io.releasegraph.store.IdempotencyStore;
 import io.releasegraph.store.IdempotencyStore.Claim;
 import io.releasegraph.store.IdempotencyStore.Intent;
+import io.releasegraph.support.Sha256;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -184,14 +181,6 @@ public class Idempotency {
 
     /** SHA-256 of the request's canonical text, as hex. */
     public static String fingerprint(String canonical) {
-        return HexFormat.of().formatHex(sha256().digest(canonical.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Sha256.hex(canonical);
     }
 }

@@ -1,12 +1,7 @@
 package io.releasegraph.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +14,7 @@ import io.releasegraph.store.h2.H2PersistedQueryRepository;
 import io.releasegraph.store.postgresql.PgPersistedQueryRepository;
 import io.releasegraph.support.Blocking;
 import io.releasegraph.support.Datasources;
+import io.releasegraph.support.Sha256;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -29,8 +25,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class PersistedQueries {
 
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private final PersistedQueryRepository<?> repository;
     private final Cache<String, String> known = Caffeine.newBuilder().maximumSize(2000).build();
 
@@ -40,12 +34,7 @@ public class PersistedQueries {
 
     /** Lower-case hex SHA-256 of the UTF-8 text, as Apollo's clients compute it. */
     public static String sha256(String document) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(document.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
+        return Sha256.hex(document);
     }
 
     public Uni<Optional<String>> find(String hash) {
@@ -66,7 +55,7 @@ public class PersistedQueries {
             try {
                 registerNow(hash, document);
             } catch (RuntimeException e) {
-                if (!uniqueViolation(e)) {
+                if (!UniqueViolation.causes(e)) {
                     throw e;
                 }
             }
@@ -111,18 +100,5 @@ public class PersistedQueries {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void deleteAllStored() {
         repository.deleteAll();
-    }
-
-    private static boolean uniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException constraint
-                    && UNIQUE_VIOLATION.equals(constraint.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

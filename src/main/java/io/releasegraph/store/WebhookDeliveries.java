@@ -1,13 +1,9 @@
 package io.releasegraph.store;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -18,6 +14,7 @@ import io.releasegraph.store.h2.H2WebhookDeliveryRepository;
 import io.releasegraph.store.postgresql.PgWebhookDeliveryRepository;
 import io.releasegraph.support.Blocking;
 import io.releasegraph.support.Datasources;
+import io.releasegraph.support.Sha256;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,9 +24,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class WebhookDeliveries {
-
-    /** SQLSTATE of a unique-key violation, on H2 and PostgreSQL alike. */
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final WebhookDeliveryRepository<?> repository;
     private final Clock clock;
@@ -41,11 +35,7 @@ public class WebhookDeliveries {
 
     /** The key a delivery is remembered under: hex SHA-256 of its signature bytes. */
     public static String key(byte[] signature) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(signature));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
+        return Sha256.hex(signature);
     }
 
     /** True when this is the first claim of the delivery still remembered (on any replica); false for a replay. */
@@ -55,7 +45,7 @@ public class WebhookDeliveries {
             try {
                 return claimNow(key, OffsetDateTime.now(clock), expiresAt.atOffset(ZoneOffset.UTC));
             } catch (RuntimeException e) {
-                if (uniqueViolation(e)) {
+                if (UniqueViolation.causes(e)) {
                     return false; // another replica (or request) inserted it between our read and our insert
                 }
                 throw e;
@@ -114,18 +104,5 @@ public class WebhookDeliveries {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void deleteAllNow() {
         repository.deleteAll();
-    }
-
-    private static boolean uniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException constraint
-                    && UNIQUE_VIOLATION.equals(constraint.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

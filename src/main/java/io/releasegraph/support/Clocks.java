@@ -11,9 +11,10 @@ import jakarta.inject.Singleton;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
- * The one source of wall-clock time for the gateway: everything that decides by time (cache freshness, token
- * lifetimes, rate-limit windows, the sandboxes' job progress) injects this {@link Clock}, so tests move time forward
- * instead of waiting for it.
+ * Wall-clock time that tests can move: what decides by time on a scale tests would otherwise wait for (cache
+ * freshness, token lifetimes, rate-limit windows, webhook replay windows, the sandboxes' job progress) injects this
+ * {@link Clock}. The exactly-once store's claim and settle waits (real, bounded waits on another request) and
+ * timestamps that only record when something happened read the system clock.
  */
 @Singleton
 public class Clocks {

@@ -347,45 +347,28 @@ public class GraphQLRequestGuard {
     }
 
     private void checkText(RoutingContext ctx, ObjectNode body, boolean register) {
-        Optional<JsonNode> request = Optional.of(body);
         JsonNode query = body.get("query");
         if (query == null || !query.isTextual()) {
             missingQuery(ctx);
             return;
         }
-        PreparedDocument prepared = preparedDocument(query.asText());
-        if (prepared.checked().refusal() != null) {
-            GraphQLErrorResponse.requestError(ctx, "VALIDATION", prepared.checked().refusal().message(),
-                    Map.of("field", "query", "limit", prepared.checked().refusal().limit()));
+        JsonNode operationName = body.get("operationName");
+        JsonNode variables = body.get("variables");
+        Checked checked = check(query.asText(),
+                operationName == null || operationName.isNull() ? null : operationName.asText(), variables);
+        if (checked.refusal() != null) {
+            if (checked.malformed()) {
+                // not a GraphQL request at all: 400 whatever the client accepts
+                GraphQLErrorResponse.send(ctx, 400, "VALIDATION", checked.refusal().message(),
+                        checked.refusal().details());
+            } else {
+                GraphQLErrorResponse.requestError(ctx, "VALIDATION", checked.refusal().message(),
+                        checked.refusal().details());
+            }
             return;
         }
-        if (prepared.invalid() != null) {
-            GraphQLErrorResponse.requestError(ctx, "VALIDATION", prepared.invalid().message(),
-                    Map.of("field", prepared.invalid().field()));
-            return;
-        }
-        JsonNode operationName = request.get().get("operationName");
-        if (operationName != null && operationName.isTextual()
-                && operationName.textValue().length() > DocumentLimits.MAX_OPERATION_NAME_CHARS) {
-            GraphQLErrorResponse.requestError(ctx, "VALIDATION",
-                    DocumentLimits.operationNameTooLong(operationName.textValue()),
-                    Map.of("field", "operationName", "limit", "operationName"));
-            return;
-        }
-        JsonNode variables = request.get().get("variables");
-        if (variables != null && !variables.isNull() && !variables.isObject()) {
-            GraphQLErrorResponse.send(ctx, 400, "VALIDATION", "`variables` must be a JSON object.",
-                    Map.of("field", "variables"));
-            return;
-        }
-        DocumentValidation.Outcome outcome = DocumentValidation.prepare(schema.get(), prepared.checked().document(),
-                operationName == null || operationName.isNull() ? null : operationName.asText(),
-                variables == null || variables.isNull() ? Map.of() : JSON.convertValue(variables, VARIABLES));
-        if (outcome.problem() != null) {
-            GraphQLErrorResponse.requestError(ctx, "VALIDATION", outcome.problem().message(),
-                    Map.of("field", outcome.problem().field()));
-            return;
-        }
+        PreparedDocument prepared = checked.prepared();
+        DocumentValidation.Outcome outcome = checked.outcome();
         if (Boolean.TRUE.equals(ctx.get(GET_KEY))
                 && outcome.operation().getOperation() != OperationDefinition.Operation.QUERY) {
             ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
@@ -434,6 +417,49 @@ public class GraphQLRequestGuard {
 
     /** Why a document may not run: the message and the error's {@code extensions} (code, field, limit). */
     public record Refusal(String message, Map<String, Object> extensions) {
+
+        /** The extensions but the code: what names the refused part (field, limit). */
+        Map<String, Object> details() {
+            Map<String, Object> details = new java.util.LinkedHashMap<>(extensions);
+            details.remove("code");
+            return details;
+        }
+    }
+
+    /**
+     * A document that may run (prepared, validated) or why it may not; {@code malformed} when the request is not a
+     * GraphQL request at all (variables that are not an object), which HTTP answers 400 whatever the client accepts.
+     */
+    private record Checked(Refusal refusal, boolean malformed, PreparedDocument prepared,
+            DocumentValidation.Outcome outcome) {
+        static Checked refused(String message, String field, String limit) {
+            return new Checked(GraphQLRequestGuard.refused(message, field, limit), false, null, null);
+        }
+    }
+
+    /** The checks every document goes through, however it came: limits, parsing, operation name, variables. */
+    private Checked check(String query, String operationName, JsonNode variables) {
+        PreparedDocument prepared = preparedDocument(query);
+        if (prepared.checked().refusal() != null) {
+            return Checked.refused(prepared.checked().refusal().message(), "query",
+                    prepared.checked().refusal().limit());
+        }
+        if (prepared.invalid() != null) {
+            return Checked.refused(prepared.invalid().message(), prepared.invalid().field(), null);
+        }
+        if (operationName != null && operationName.length() > DocumentLimits.MAX_OPERATION_NAME_CHARS) {
+            return Checked.refused(DocumentLimits.operationNameTooLong(operationName), "operationName",
+                    "operationName");
+        }
+        if (variables != null && !variables.isNull() && !variables.isObject()) {
+            return new Checked(refused("`variables` must be a JSON object.", "variables", null), true, null, null);
+        }
+        DocumentValidation.Outcome outcome = DocumentValidation.prepare(schema.get(), prepared.checked().document(),
+                operationName, variables == null || variables.isNull() ? Map.of() : JSON.convertValue(variables, VARIABLES));
+        if (outcome.problem() != null) {
+            return Checked.refused(outcome.problem().message(), outcome.problem().field(), null);
+        }
+        return new Checked(null, false, prepared, outcome);
     }
 
     /**
@@ -448,34 +474,13 @@ public class GraphQLRequestGuard {
             return Optional.of(refused("The document is larger than the gateway accepts (" + maxRequestBytes
                     + " bytes).", "query", "bytes"));
         }
-        PreparedDocument prepared = preparedDocument(query);
-        if (prepared.checked().refusal() != null) {
-            return Optional.of(refused(prepared.checked().refusal().message(), "query",
-                    prepared.checked().refusal().limit()));
-        }
-        if (prepared.invalid() != null) {
-            return Optional.of(refused(prepared.invalid().message(), prepared.invalid().field(), null));
-        }
-        if (operationName != null && operationName.length() > DocumentLimits.MAX_OPERATION_NAME_CHARS) {
-            return Optional.of(refused(DocumentLimits.operationNameTooLong(operationName), "operationName",
-                    "operationName"));
-        }
-        Map<String, Object> variables;
+        JsonNode variables;
         try {
-            JsonNode parsed = variablesJson == null ? null : JSON.readTree(variablesJson);
-            if (parsed != null && !parsed.isNull() && !parsed.isObject()) {
-                return Optional.of(refused("`variables` must be a JSON object.", "variables", null));
-            }
-            variables = parsed == null || parsed.isNull() ? Map.of() : JSON.convertValue(parsed, VARIABLES);
+            variables = variablesJson == null ? null : JSON.readTree(variablesJson);
         } catch (IOException unreadable) {
             return Optional.of(refused("`variables` must be a JSON object.", "variables", null));
         }
-        DocumentValidation.Outcome outcome = DocumentValidation.prepare(schema.get(), prepared.checked().document(),
-                operationName, variables);
-        if (outcome.problem() != null) {
-            return Optional.of(refused(outcome.problem().message(), outcome.problem().field(), null));
-        }
-        return Optional.empty();
+        return Optional.ofNullable(check(query, operationName, variables).refusal());
     }
 
     private static Refusal refused(String message, String field, String limit) {

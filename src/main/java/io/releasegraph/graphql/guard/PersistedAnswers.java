@@ -1,9 +1,7 @@
 package io.releasegraph.graphql.guard;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
+import io.releasegraph.support.Sha256;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
@@ -50,12 +48,7 @@ public final class PersistedAnswers {
         if (ctx == null || ctx.get(KEY) == null) {
             return false;
         }
-        String etag;
-        try {
-            etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
+        String etag = Sha256.etag(body);
         ctx.put(KEY, etag);
         String ifNoneMatch = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
         return ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"));
