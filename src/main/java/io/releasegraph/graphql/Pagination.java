@@ -27,7 +27,8 @@ final class Pagination {
         if (after != null && Page.positionOf(after).isEmpty() && Page.offsetOf(after).isPresent()) {
             return Page.of(sorted, size, Page.offsetOf(after).get());
         }
-        Page.Position from = after == null ? null : Page.positionOf(after).orElseThrow(Pagination::notOurs);
+        Page.Position from = after == null ? null : Page.positionOf(after)
+                .filter(position -> keyset.sortKeys().test(position.sortKey())).orElseThrow(Pagination::notOurs);
         List<Page.Position> positions = sorted.stream().map(keyset.position()).toList();
         return Page.of(sorted, positions, keyset.order(), size, from);
     }

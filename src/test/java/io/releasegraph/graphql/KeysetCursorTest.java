@@ -72,6 +72,17 @@ class KeysetCursorTest {
         assertThat(ids(page(3, first.getString("data.releases.pageInfo.endCursor")))).isEqualTo(before.subList(3, 6));
     }
 
+    @Test
+    void aCursorOfAnotherListIsRefusedAsNotACursorOfThisOne() {
+        String deploymentCursor = GraphQLClient.post("deployments", Map.of("first", 1)).statusCode(200)
+                .extract().path("data.deployments.pageInfo.endCursor");
+
+        GraphQLClient.post("releases", Map.of("filter", TRIFACTA, "first", 3, "after", deploymentCursor))
+                .statusCode(200)
+                .body("errors[0].extensions.code", org.hamcrest.Matchers.equalTo("VALIDATION"))
+                .body("errors[0].extensions.field", org.hamcrest.Matchers.equalTo("after"));
+    }
+
     private static JsonPath page(int size, String after) {
         Map<String, Object> variables = new java.util.HashMap<>(Map.of("filter", TRIFACTA, "first", size));
         if (after != null) {
