@@ -33,6 +33,7 @@ import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.error.NotFoundException;
 import io.releasegraph.error.ValidationException;
 import io.releasegraph.provider.UploadedFile;
+import io.releasegraph.provider.UpstreamGuardConfig;
 import io.releasegraph.provider.trifacta.Trifacta;
 import io.releasegraph.support.Blocking;
 import io.releasegraph.support.Sha256;
@@ -49,8 +50,8 @@ public class DeploymentService implements SourceReads {
     static final String RELEASES = ReleaseService.RELEASES;
 
     static final String IMPORT_OPERATION = "importRelease";
-    /** An import may take 60 s (gateway.fault-tolerance.operation.trifacta-importRelease.timeout) before it is over. */
-    static final java.time.Duration IMPORT_SETTLE = java.time.Duration.ofSeconds(65);
+    /** Beyond the import's own timeout, after which a sent import has certainly answered or failed. */
+    private static final java.time.Duration SETTLE_MARGIN = java.time.Duration.ofSeconds(5);
 
     /** Schema types in Trifacta's global IDs. */
     static final String DEPLOYMENT_TYPE = "Deployment";
@@ -60,12 +61,17 @@ public class DeploymentService implements SourceReads {
     private final UpstreamCache cache;
     private final ReleaseEventBus events;
     private final Idempotency idempotency;
+    private final java.time.Duration importSettle;
 
-    DeploymentService(Trifacta trifacta, UpstreamCache cache, ReleaseEventBus events, Idempotency idempotency) {
+    DeploymentService(Trifacta trifacta, UpstreamCache cache, ReleaseEventBus events, Idempotency idempotency,
+            UpstreamGuardConfig guards) {
         this.trifacta = trifacta;
         this.cache = cache;
         this.events = events;
         this.idempotency = idempotency;
+        // an operator may raise the import's timeout (60 s by default); a retry must wait that long before resending
+        this.importSettle = max(idempotency.settle(),
+                guards.timeout("trifacta-" + IMPORT_OPERATION).plus(SETTLE_MARGIN));
     }
 
     @Override
@@ -176,7 +182,7 @@ public class DeploymentService implements SourceReads {
                 ImportRecord::of,
                 stored -> replayImport(deploymentId, ImportRecord.parse(stored)),
                 since -> importedSince(deploymentId, since),
-                max(idempotency.settle(), IMPORT_SETTLE),
+                importSettle,
                 "An import with this idempotency key is still being sent by another request; retry with the same "
                         + "key in a minute: it answers that import once it is known."), caller))
                 .map(Idempotency.Outcome::value);
