@@ -325,9 +325,11 @@ public interface GatewayConfig {
     }
 
     interface Sandbox {
-        /** Serve the sandbox upstreams under {@code /sandbox}; switch off in production. */
-        @WithDefault("true")
-        boolean enabled();
+        /**
+         * Serve the sandbox upstreams under {@code /sandbox} (and its demo tokens). Unset, it is on only while no
+         * upstream URL or credential is configured; see {@link SandboxSwitch}.
+         */
+        Optional<Boolean> enabled();
 
         /** How long a sandbox set to {@code slow} ({@code POST /sandbox/faults}) waits before answering. */
         @WithDefault("PT15S")

@@ -21,12 +21,12 @@ import io.releasegraph.support.Datasources;
 public class StartupReport {
 
     private final Config config;
-    private final GatewayConfig gateway;
+    private final SandboxSwitch sandbox;
     private final List<ReleaseProvider> providers;
 
-    StartupReport(Config config, GatewayConfig gateway, @All List<ReleaseProvider> providers) {
+    StartupReport(Config config, SandboxSwitch sandbox, @All List<ReleaseProvider> providers) {
         this.config = config;
-        this.gateway = gateway;
+        this.sandbox = sandbox;
         this.providers = providers;
     }
 
@@ -46,19 +46,18 @@ public class StartupReport {
                     .append(location));
         }
         return String.format("Releasegraph mode: %s; cache and idempotency store on %s; sandbox endpoints %s; "
-                + "upstreams:%s", mode(), store, gateway.sandbox().enabled() ? "ON under /sandbox" : "off", upstreams);
+                + "upstreams:%s", mode(), store, sandbox.on() ? "ON under /sandbox" : "off", upstreams);
     }
 
     /** Which of the three set-ups this is, in one word an operator can grep for, and why. */
     String mode() {
-        List<String> real = io.releasegraph.security.CallerKeys.realUpstreams(config);
-        boolean sandbox = gateway.sandbox().enabled();
+        List<String> real = SandboxSwitch.realUpstreams(config);
         if (real.isEmpty()) {
-            return sandbox ? "SANDBOX (built-in simulated upstreams; demo caller tokens unless a key is configured)"
+            return sandbox.on() ? "SANDBOX (built-in simulated upstreams; demo caller tokens unless a key is configured)"
                     : "PRODUCTION without upstreams (sandbox off, every upstream URL points at a sandbox)";
         }
-        return sandbox ? "MIXED (real upstreams " + real + " with the sandbox ON; switch GATEWAY_SANDBOX_ENABLED "
-                + "off in production)" : "PRODUCTION (real upstreams " + real + ", sandbox off)";
+        return sandbox.on() ? "MIXED (real upstreams " + real + " with the sandbox switched ON; switch "
+                + "GATEWAY_SANDBOX_ENABLED off in production)" : "PRODUCTION (real upstreams " + real + ", sandbox off)";
     }
 
     /** JDBC URLs may carry a user or password as parameters; the log gets the location only. */

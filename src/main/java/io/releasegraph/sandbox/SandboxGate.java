@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.releasegraph.config.GatewayConfig;
+import io.releasegraph.config.SandboxSwitch;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -16,10 +17,12 @@ import io.smallrye.mutiny.Uni;
 public class SandboxGate {
 
     private final GatewayConfig config;
+    private final SandboxSwitch sandbox;
     private final SandboxFaults faults;
 
-    public SandboxGate(GatewayConfig config, SandboxFaults faults) {
+    public SandboxGate(GatewayConfig config, SandboxSwitch sandbox, SandboxFaults faults) {
         this.config = config;
+        this.sandbox = sandbox;
         this.faults = faults;
     }
 
@@ -29,7 +32,7 @@ public class SandboxGate {
         if (!path.startsWith("/sandbox")) {
             return Uni.createFrom().nullItem();
         }
-        if (!config.sandbox().enabled()) {
+        if (!sandbox.on()) {
             return Uni.createFrom().item(Response.status(Response.Status.NOT_FOUND).build());
         }
         return switch (faults.modeForPath(path)) {

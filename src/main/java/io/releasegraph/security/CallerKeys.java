@@ -17,21 +17,20 @@ import org.eclipse.microprofile.config.Config;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
-import io.releasegraph.config.GatewayConfig;
+import io.releasegraph.config.SandboxSwitch;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.config.JWTAuthContextInfoProvider;
 
 /**
  * Which key verifies caller tokens. Production configures one ({@code mp.jwt.verify.publickey.location}: a PEM file
  * or a JWKS URL, or {@code mp.jwt.verify.publickey}); on the embedded defaults (sandbox on, no key) the gateway makes
- * its own RSA key pair at start, trusts only that, and signs demo tokens with it. With neither, it refuses to start:
- * a gateway nobody can call, or everybody can, is never what an operator meant.
+ * its own throw-away RSA key pair at start, trusts only that, and signs demo tokens with it. With neither, it refuses
+ * to start: a gateway nobody can call, or everybody can, is never what an operator meant. Demo tokens are only ever
+ * signed with that throw-away key, never with a configured signing key, so no replica with a real key accepts them.
  *
- * <p>In dev and test mode Quarkus itself configures an in-memory key pair ({@code mp.jwt.verify.publickey} and
- * {@code smallrye.jwt.sign.key}); demo tokens are then signed with that configured signing key, while the sandbox
- * is on.
+ * <p>{@code mp.jwt.verify.publickey=NONE} in application.properties (smallrye-jwt's own "unset") keeps Quarkus from
+ * configuring its in-memory key pair in dev and test mode: those modes run as the embedded defaults do.
  */
 @ApplicationScoped
 @Startup
@@ -44,19 +43,15 @@ public class CallerKeys {
     static final List<String> KEY_PROPERTIES = List.of("mp.jwt.verify.publickey", "mp.jwt.verify.publickey.location",
             "smallrye.jwt.verify.key.location", "smallrye.jwt.verify.secretkey");
 
-    /** The properties that configure a key to sign tokens with (smallrye-jwt-build). */
-    static final List<String> SIGN_KEY_PROPERTIES = List.of("smallrye.jwt.sign.key", "smallrye.jwt.sign.key.location");
+    /** smallrye-jwt's value for "no key". */
+    private static final String NONE = "NONE";
 
     private final Optional<KeyPair> own;
-    private final boolean signWithConfiguredKey;
-    private final String configuredIssuer;
 
-    CallerKeys(GatewayConfig config, Config allConfig) {
+    CallerKeys(SandboxSwitch sandbox, Config allConfig) {
         boolean configured = anySet(allConfig, KEY_PROPERTIES);
-        requireKeyForRealUpstreams(configured, realUpstreams(allConfig));
-        this.own = ownKeyNeeded(configured, config.sandbox().enabled()) ? Optional.of(generate()) : Optional.empty();
-        this.signWithConfiguredKey = configured && config.sandbox().enabled() && anySet(allConfig, SIGN_KEY_PROPERTIES);
-        this.configuredIssuer = allConfig.getOptionalValue("mp.jwt.verify.issuer", String.class).orElse(null);
+        requireKeyForRealUpstreams(configured, SandboxSwitch.realUpstreams(allConfig));
+        this.own = ownKeyNeeded(configured, sandbox.on()) ? Optional.of(generate()) : Optional.empty();
         own.ifPresent(keys -> Log.info("Caller tokens: no key configured and the sandbox is on, so the gateway signs its "
                 + "own demo tokens (GET /sandbox/token?role=viewer|operator); configure mp.jwt.verify.publickey.location "
                 + "for production"));
@@ -71,29 +66,9 @@ public class CallerKeys {
         }
     }
 
-    /**
-     * The upstreams whose {@code quarkus.rest-client.<key>.url} is not a built-in sandbox ({@code .../sandbox/<key>},
-     * on this server or another replica's).
-     */
-    public static List<String> realUpstreams(Config config) {
-        List<String> real = new java.util.ArrayList<>();
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith("quarkus.rest-client.") && name.endsWith(".url")) {
-                String key = name.substring("quarkus.rest-client.".length(), name.length() - ".url".length());
-                if (!key.matches("[a-z0-9-]+")) {
-                    continue; // Quarkus also exposes each client under its quoted class name: a config key only
-                }
-                config.getOptionalValue(name, String.class)
-                        .filter(url -> !url.isBlank() && !url.contains("/sandbox/" + key))
-                        .ifPresent(url -> real.add(key));
-            }
-        }
-        java.util.Collections.sort(real);
-        return real;
-    }
-
     private static boolean anySet(Config config, List<String> keys) {
-        return keys.stream().anyMatch(key -> config.getOptionalValue(key, String.class).filter(v -> !v.isBlank()).isPresent());
+        return keys.stream().anyMatch(key -> config.getOptionalValue(key, String.class)
+                .filter(value -> !value.isBlank() && !value.equals(NONE)).isPresent());
     }
 
     /** True when the gateway must make its own key; fails when it may not (no key, sandbox off). */
@@ -122,23 +97,14 @@ public class CallerKeys {
         return info;
     }
 
-    /** A signed demo token for the role, or empty when the gateway holds no key to sign it with. */
+    /** A demo token for the role signed with the gateway's own key, or empty when it made none. */
     public Optional<String> demoToken(Role role, Duration lifetime) {
-        if (own.isPresent()) {
-            return Optional.of(claims(SANDBOX_ISSUER, role, lifetime).sign(own.get().getPrivate()));
-        }
-        if (signWithConfiguredKey) {
-            return Optional.of(claims(configuredIssuer, role, lifetime).sign());
-        }
-        return Optional.empty();
-    }
-
-    private static JwtClaimsBuilder claims(String issuer, Role role, Duration lifetime) {
-        JwtClaimsBuilder claims = Jwt.subject("sandbox-" + role.claim())
+        return own.map(keys -> Jwt.issuer(SANDBOX_ISSUER)
+                .subject("sandbox-" + role.claim())
                 .upn("sandbox-" + role.claim())
                 .groups(Set.of(role.claim()))
-                .expiresIn(lifetime);
-        return issuer == null ? claims : claims.issuer(issuer);
+                .expiresIn(lifetime)
+                .sign(keys.getPrivate()));
     }
 
     private static KeyPair generate() {

@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.logging.Log;
 import io.releasegraph.config.GatewayConfig;
+import io.releasegraph.config.SandboxSwitch;
 import io.releasegraph.error.ValidationException;
 import io.releasegraph.provider.cryptlex.Cryptlex;
 import io.releasegraph.service.ProductReleaseService;
@@ -36,12 +37,13 @@ public class CryptlexWebhookResource {
     private final WebhookDeliveries deliveries;
     private final ProductReleaseService productReleases;
 
-    CryptlexWebhookResource(GatewayConfig config, org.eclipse.microprofile.config.Config allConfig,
-            WebhookDeliveries deliveries, ProductReleaseService productReleases) {
+    CryptlexWebhookResource(GatewayConfig config, SandboxSwitch sandbox,
+            org.eclipse.microprofile.config.Config allConfig, WebhookDeliveries deliveries,
+            ProductReleaseService productReleases) {
         // Without a configured token, only the sandbox's own (public) one is accepted, and only while the sandbox is
         // on: a production gateway that forgot its token refuses every webhook.
         this.token = config.cryptlex().webhook().secret().filter(value -> !value.isBlank())
-                .or(() -> config.sandbox().enabled()
+                .or(() -> sandbox.on()
                         ? allConfig.getOptionalValue("gateway.sandbox.cryptlex.webhook.secret", String.class)
                         : Optional.empty());
         this.tolerance = config.cryptlex().webhook().tolerance();

@@ -100,7 +100,9 @@ class ExactlyOnceIT {
                 "QUARKUS_DATASOURCE_PG_JDBC_URL", database.jdbcUrl(),
                 "QUARKUS_DATASOURCE_PG_USERNAME", database.user(),
                 "QUARKUS_DATASOURCE_PG_PASSWORD", database.password(),
-                "QUARKUS_REST_CLIENT_TRIFACTA_URL", trifactaUrl));
+                "QUARKUS_REST_CLIENT_TRIFACTA_URL", trifactaUrl,
+                // Cryptlex and LaunchDarkly stay on the built-in sandbox, which a real upstream switches off by default
+                "GATEWAY_SANDBOX_ENABLED", "true"));
         return env;
     }
 }

@@ -248,7 +248,7 @@ class UpstreamFaultTest {
         List<String> secrets = new java.util.ArrayList<>(FaultProfile.secrets());
         secrets.add(FaultProfile.UPSTREAM_DETAIL);
         secrets.add(TestTokens.operator());
-        // the key that signs caller tokens here (Quarkus's test-mode key pair), or any 48 characters of it
+        // a configured signing key, or any 48 characters of it (callers here carry tokens of the test key pair)
         ConfigProvider.getConfig().getOptionalValue("smallrye.jwt.sign.key", String.class)
                 .map(key -> key.replaceAll("-----[A-Z ]+-----|\\s", ""))
                 .filter(key -> key.length() > 100)

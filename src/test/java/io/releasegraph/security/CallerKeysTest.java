@@ -35,18 +35,4 @@ class CallerKeysTest {
         CallerKeys.requireKeyForRealUpstreams(true, java.util.List.of("cryptlex"));
         CallerKeys.requireKeyForRealUpstreams(false, java.util.List.of());
     }
-
-    @Test
-    void anUpstreamIsRealUnlessItsUrlIsABuiltInSandboxOfThisOrAnotherReplica() {
-        org.eclipse.microprofile.config.Config config = new io.smallrye.config.SmallRyeConfigBuilder()
-                .withDefaultValues(java.util.Map.of(
-                        "quarkus.rest-client.trifacta.url", "http://127.0.0.1:8080/sandbox/trifacta",
-                        "quarkus.rest-client.launchdarkly.url", "http://10.0.0.7:8080/sandbox/launchdarkly",
-                        "quarkus.rest-client.cryptlex.url", "https://api.cryptlex.com",
-                        "quarkus.rest-client.acme.url", "http://127.0.0.1:9/sandbox/trifacta",
-                        "quarkus.rest-client.\"io.releasegraph.provider.trifacta.TrifactaRestClient\".url",
-                        "http://127.0.0.1:8080/sandbox/trifacta"))
-                .build();
-        assertThat(CallerKeys.realUpstreams(config)).containsExactly("acme", "cryptlex");
-    }
 }

@@ -12,8 +12,11 @@ public class FourthSourceProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(AcmeProvider.ENABLED, "true",
+        // acme is a real upstream to the gateway: callers carry test-key tokens, and the three others stay on their
+        // sandboxes only because the sandbox is switched on.
+        return TestTokens.withTestKey(AcmeProvider.ENABLED, "true",
                 "quarkus.rest-client." + AcmeProvider.KEY + ".url",
-                "http://127.0.0.1:${quarkus.http.test-port}/" + AcmeProvider.KEY);
+                "http://127.0.0.1:${quarkus.http.test-port}/" + AcmeProvider.KEY,
+                "gateway.sandbox.enabled", "true");
     }
 }

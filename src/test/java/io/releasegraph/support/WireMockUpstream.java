@@ -10,7 +10,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A WireMock server standing in for one upstream, on a dynamic port. Its URL reaches the gateway only through
- * {@code quarkus.rest-client.<upstream>.url}, as a real deployment's would.
+ * {@code quarkus.rest-client.<upstream>.url}, as a real deployment's would, so callers are verified against the test
+ * key ({@link TestTokens#KEY_CONFIG}) as a real deployment's are against its own.
  */
 public abstract class WireMockUpstream implements QuarkusTestResourceLifecycleManager {
 
@@ -23,7 +24,10 @@ public abstract class WireMockUpstream implements QuarkusTestResourceLifecycleMa
     public Map<String, String> start() {
         server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
-        return Map.of("quarkus.rest-client." + upstream() + ".url", server.baseUrl());
+        // A real upstream to the gateway: it verifies callers against the test key (TestTokens signs with it), and
+        // the other upstreams stay on their sandboxes only because the sandbox is switched on, as an operator would.
+        return TestTokens.withTestKey("quarkus.rest-client." + upstream() + ".url", server.baseUrl(),
+                "gateway.sandbox.enabled", "true");
     }
 
     @Override

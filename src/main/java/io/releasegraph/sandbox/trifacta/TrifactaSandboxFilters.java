@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import io.releasegraph.config.GatewayConfig;
+import io.releasegraph.config.SandboxSwitch;
 
 /**
  * What every request under {@code /sandbox/trifacta} gets, whether or not it matches an endpoint:
@@ -27,11 +27,11 @@ public class TrifactaSandboxFilters {
     static final String REQUEST_ID_HEADER = "x-trifacta-request-id";
     private static final String ROOT = "/sandbox/trifacta";
 
-    private final GatewayConfig gateway;
+    private final SandboxSwitch sandbox;
     private final TrifactaSandboxConfig config;
 
-    public TrifactaSandboxFilters(GatewayConfig gateway, TrifactaSandboxConfig config) {
-        this.gateway = gateway;
+    public TrifactaSandboxFilters(SandboxSwitch sandbox, TrifactaSandboxConfig config) {
+        this.sandbox = sandbox;
         this.config = config;
     }
 
@@ -64,7 +64,7 @@ public class TrifactaSandboxFilters {
      */
     private boolean applies(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        return gateway.sandbox().enabled() && (path.equals(ROOT) || path.startsWith(ROOT + "/"));
+        return sandbox.on() && (path.equals(ROOT) || path.startsWith(ROOT + "/"));
     }
 
     /** Why the header is not acceptable, or {@code null} when it is; never echoes the credentials. */
