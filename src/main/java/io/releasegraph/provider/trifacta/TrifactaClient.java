@@ -161,9 +161,7 @@ public class TrifactaClient implements Trifacta {
                         Optional.ofNullable(dryRun ? null : result.release())
                                 .map(release -> TrifactaMapper.release(release, deploymentId)),
                         result.flows() == null ? List.of()
-                                : result.flows().stream().map(TrifactaImportResult.Flow::name).toList(),
-                        TrifactaMapper.ruleChanges(result.importRuleChanges()),
-                        TrifactaMapper.jsonText(result.deletedObjects()))));
+                                : result.flows().stream().map(TrifactaImportResult.Flow::name).toList())));
     }
 
     /** Runs the deployment's active release and answers the new job group's ID. */
