@@ -201,7 +201,7 @@ public class DeploymentService implements SourceReads {
         return trifacta.findDeployment(deploymentId).map(found -> found.flatMap(now -> now.allReleases().stream()
                 .filter(release -> release.createdAt() != null && !release.createdAt().isBefore(from))
                 .min(java.util.Comparator.comparing(DeploymentRelease::createdAt))
-                .map(release -> new ImportReleasePayload(false, release, null, List.of(), now, true))));
+                .map(release -> new ImportReleasePayload(false, release, null, List.of(), null, null, now, true))));
     }
 
     private static java.time.Duration max(java.time.Duration a, java.time.Duration b) {
@@ -215,14 +215,16 @@ public class DeploymentService implements SourceReads {
                         .chain(outcome -> {
                             if (dryRun) {
                                 return Uni.createFrom().item(
-                                        new ImportReleasePayload(true, null, null, outcome.flowNames(), before, false));
+                                        new ImportReleasePayload(true, null, null, outcome.flowNames(),
+                                                outcome.ruleChanges(), outcome.deletedObjects(), before, false));
                             }
                             return evictAfterChange(before, 0).chain(() -> deployment(deploymentId))
                                     .map(after -> new ImportReleasePayload(false,
                                     outcome.release().flatMap(release -> find(after, release.externalId()))
                                             .or(outcome::release).orElse(null),
                                     previouslyActive(before, after).orElse(null),
-                                    outcome.flowNames(), after, false))
+                                    outcome.flowNames(), outcome.ruleChanges(), outcome.deletedObjects(), after,
+                                    false))
                                     .invoke(payload -> {
                                         publish(ReleaseEventType.RELEASE_IMPORTED, payload.release());
                                         publish(ReleaseEventType.RELEASE_DEACTIVATED, payload.deactivatedRelease());
@@ -235,11 +237,15 @@ public class DeploymentService implements SourceReads {
         return deployment(deploymentId).map(now -> new ImportReleasePayload(false,
                 first.release() == null ? null : find(now, first.release()).orElse(null),
                 first.deactivated() == null ? null : find(now, first.deactivated()).orElse(null),
-                first.flows(), now, true));
+                first.flows(), first.ruleChanges(), first.deletedObjects(), now, true));
     }
 
-    /** What an import's idempotency entry keeps: release IDs and flow names, as JSON. */
-    record ImportRecord(Long release, Long deactivated, List<String> flows) {
+    /**
+     * What an import's idempotency entry keeps, as JSON: release IDs, flow names, rule changes and deleted objects
+     * (absent from entries written before they were kept: null then).
+     */
+    record ImportRecord(Long release, Long deactivated, List<String> flows,
+            io.releasegraph.domain.ImportRuleChanges ruleChanges, String deletedObjects) {
         private static final ObjectMapper JSON = new ObjectMapper();
 
         static String of(ImportReleasePayload payload) {
@@ -247,7 +253,7 @@ public class DeploymentService implements SourceReads {
                 return JSON.writeValueAsString(new ImportRecord(
                         payload.release() == null ? null : payload.release().externalId(),
                         payload.deactivatedRelease() == null ? null : payload.deactivatedRelease().externalId(),
-                        payload.flowNames()));
+                        payload.flowNames(), payload.importRuleChanges(), payload.deletedObjects()));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

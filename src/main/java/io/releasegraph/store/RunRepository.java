@@ -10,7 +10,12 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 /** Runs in one persistence unit; {@code store.h2} and {@code store.postgresql} bind it to their entity. */
 public abstract class RunRepository<E extends RunRecord> implements PanacheRepositoryBase<E, Long> {
 
-    private static final String NEWEST_FIRST = " order by createdAt desc, jobGroupId desc";
+    /**
+     * Newest first. {@code deploymentId} leads although the where clause fixes it: the order is the same, and H2 reads
+     * the index {@code run_record_page} (deployment_id, created_at desc, job_group_id desc) in order only when the
+     * order by names its columns from the first; without it H2 sorted every run of the deployment for each page.
+     */
+    private static final String NEWEST_FIRST = " order by deploymentId, createdAt desc, jobGroupId desc";
 
     /** A new, unsaved run of this persistence unit's entity. */
     public abstract E newRecord();
@@ -23,7 +28,8 @@ public abstract class RunRepository<E extends RunRecord> implements PanacheRepos
         if (afterCreatedAt == null) {
             return find("deploymentId = ?1" + NEWEST_FIRST, deploymentId).range(0, limit - 1).list();
         }
-        return find("deploymentId = ?1 and (createdAt < ?2 or (createdAt = ?2 and jobGroupId < ?3))" + NEWEST_FIRST,
+        // createdAt <= ?2 on its own gives the index range a start, so rows before the position are not read
+        return find("deploymentId = ?1 and createdAt <= ?2 and (createdAt < ?2 or jobGroupId < ?3)" + NEWEST_FIRST,
                 deploymentId, afterCreatedAt, afterJobGroupId).range(0, limit - 1).list();
     }
 

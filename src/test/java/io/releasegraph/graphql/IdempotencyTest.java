@@ -58,7 +58,8 @@ class IdempotencyTest {
                 "{\"id\":33,\"status\":\"InProgress\",\"jobs\":{\"data\":[]}}")));
         wireMock.stubFor(post(urlPathEqualTo("/v4/deployments/7/releases")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"primaryFlowIds\":[6],\"flows\":[{\"id\":6,\"name\":\"Ledger Load\"}],\"release\":" + RELEASE_71 + "}")));
+                .withBody("{\"importRuleChanges\":{\"object\":[],\"value\":[{\"rule\":1}]},\"deletedObjects\":{},"
+                        + "\"primaryFlowIds\":[6],\"flows\":[{\"id\":6,\"name\":\"Ledger Load\"}],\"release\":" + RELEASE_71 + "}")));
     }
 
     @Test
@@ -90,6 +91,8 @@ class IdempotencyTest {
         upload(key, flowPackage).statusCode(200).body("errors", nullValue())
                 .body("data.importRelease.replayed", equalTo(true))
                 .body("data.importRelease.flowNames", contains("Ledger Load"))
+                .body("data.importRelease.importRuleChanges.valueChanges", contains("{\"rule\":1}"))
+                .body("data.importRelease.deletedObjects", equalTo("{}"))
                 .body("data.importRelease.release.id", equalTo(Ids.deploymentRelease(71)));
         // the same key with another package is a different request
         upload(key, Zips.flowPackage("Something Else")).statusCode(200)

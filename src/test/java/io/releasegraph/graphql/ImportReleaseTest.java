@@ -54,6 +54,17 @@ class ImportReleaseTest {
     }
 
     @Test
+    void aDryRunSaysWhatTheImportRulesWouldChangeNotOnlyTheFlowNames() {
+        // the sandbox has no import rules: empty lists, as in seed 001's own example
+        upload("importReleaseRuleChanges", Ids.deployment(1), true, "package.zip", Zips.flowPackage("Checked Only"))
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.importRelease.dryRun", equalTo(true))
+                .body("data.importRelease.importRuleChanges.objectChanges", org.hamcrest.Matchers.empty())
+                .body("data.importRelease.importRuleChanges.valueChanges", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void refusesAFileThatIsNotAZipWhateverItsName() {
         upload(Ids.deployment(1), false, "package.zip", "just text".getBytes(StandardCharsets.UTF_8))
                 .statusCode(200)
@@ -109,8 +120,13 @@ class ImportReleaseTest {
     }
 
     static ValidatableResponse upload(String deploymentId, boolean dryRun, String fileName, byte[] bytes) {
+        return upload("importRelease", deploymentId, dryRun, fileName, bytes);
+    }
+
+    static ValidatableResponse upload(String document, String deploymentId, boolean dryRun, String fileName,
+            byte[] bytes) {
         try {
-            return given().multiPart("operations", operations(deploymentId, dryRun))
+            return given().multiPart("operations", operations(document, deploymentId, dryRun))
                     .multiPart("map", "{\"0\":[\"variables.package\"]}")
                     .multiPart("0", fileName, bytes, "application/zip")
                     .when().post("/graphql")
@@ -121,10 +137,15 @@ class ImportReleaseTest {
     }
 
     private static String operations(String deploymentId, boolean dryRun) throws JsonProcessingException {
+        return operations("importRelease", deploymentId, dryRun);
+    }
+
+    private static String operations(String document, String deploymentId, boolean dryRun)
+            throws JsonProcessingException {
         Map<String, Object> variables = new HashMap<>();
         variables.put("deploymentId", deploymentId);
         variables.put("package", null);
         variables.put("dryRun", dryRun);
-        return JSON.writeValueAsString(Map.of("query", GraphQLClient.document("importRelease"), "variables", variables));
+        return JSON.writeValueAsString(Map.of("query", GraphQLClient.document(document), "variables", variables));
     }
 }

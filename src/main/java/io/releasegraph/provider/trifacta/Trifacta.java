@@ -19,8 +19,12 @@ import io.smallrye.mutiny.Uni;
  */
 public interface Trifacta extends ReleaseProvider {
 
-    /** What an import did: the new release (none on a dry run) and the package's flow names. */
-    record ImportOutcome(Optional<DeploymentRelease> release, List<String> flowNames) {
+    /**
+     * What an import did: the new release (none on a dry run), the package's flow names, what import rules changed
+     * and which objects it deleted (as Trifacta's JSON text; null when it sent none).
+     */
+    record ImportOutcome(Optional<DeploymentRelease> release, List<String> flowNames,
+            io.releasegraph.domain.ImportRuleChanges ruleChanges, String deletedObjects) {
     }
 
     /** What a run answered: the new job group, Trifacta's session of the run and the jobs it created. */

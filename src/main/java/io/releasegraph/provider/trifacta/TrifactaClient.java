@@ -161,7 +161,9 @@ public class TrifactaClient implements Trifacta {
                         Optional.ofNullable(dryRun ? null : result.release())
                                 .map(release -> TrifactaMapper.release(release, deploymentId)),
                         result.flows() == null ? List.of()
-                                : result.flows().stream().map(TrifactaImportResult.Flow::name).toList())));
+                                : result.flows().stream().map(TrifactaImportResult.Flow::name).toList(),
+                        TrifactaMapper.ruleChanges(result.importRuleChanges()),
+                        TrifactaMapper.jsonText(result.deletedObjects()))));
     }
 
     /** Runs the deployment's active release and answers the new job group's ID. */

@@ -4,10 +4,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.releasegraph.domain.CacheInfo;
 import io.releasegraph.domain.Deployment;
 import io.releasegraph.domain.DeploymentRelease;
 import io.releasegraph.domain.GlobalId;
+import io.releasegraph.domain.ImportRuleChanges;
 import io.releasegraph.domain.Job;
 import io.releasegraph.domain.JobGroup;
 import io.releasegraph.domain.ReleaseSource;
@@ -51,6 +54,30 @@ final class TrifactaMapper {
     /** The ref when Trifacta sends one, else the bare number; null when it sends neither. */
     private static Long userId(TrifactaRef ref, Long id) {
         return ref != null && ref.id() != null ? ref.id() : id;
+    }
+
+    /**
+     * Trifacta's {@code importRuleChanges} with each change as its JSON text (seed 001 shows only empty lists, not a
+     * change's shape); null when it sent none or not an object.
+     */
+    static ImportRuleChanges ruleChanges(JsonNode changes) {
+        if (changes == null || !changes.isObject()) {
+            return null;
+        }
+        return new ImportRuleChanges(jsonTexts(changes.get("object")), jsonTexts(changes.get("value")));
+    }
+
+    private static List<String> jsonTexts(JsonNode list) {
+        List<String> texts = new java.util.ArrayList<>();
+        if (list != null && list.isArray()) {
+            list.forEach(change -> texts.add(change.toString()));
+        }
+        return List.copyOf(texts);
+    }
+
+    /** The node as compact JSON text; null when absent or JSON null. */
+    static String jsonText(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() ? null : node.toString();
     }
 
     static DeploymentRelease release(TrifactaRelease release) {

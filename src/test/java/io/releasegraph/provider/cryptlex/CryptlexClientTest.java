@@ -207,6 +207,33 @@ class CryptlexClientTest {
     }
 
     @Test
+    void anUpdateOfEveryFieldSendsSeed003sRequestExamplePropertiesByNameAndType() throws Exception {
+        // The seed's example holds placeholders ("string" is no valid version), so names and JSON types are compared.
+        wireMock.stubFor(patch(urlPathEqualTo("/v3/releases/r1")).willReturn(okJson(release("r1", "2.5.2", "2025-06-03"))));
+
+        cryptlex.update("r1", new ProductReleaseInput("Lumen Studio 2.5.2", "2.5.2", "beta", List.of("windows", "linux"),
+                false, "Faster start-up.")).await().atMost(WAIT);
+
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode documented = json.readTree(
+                io.releasegraph.support.GraphQLClient.resource("seeds/cryptlex/update-release-request.json"));
+        com.fasterxml.jackson.databind.JsonNode sent = json.readTree(
+                wireMock.findAll(patchRequestedFor(urlPathEqualTo("/v3/releases/r1"))).get(0).getBodyAsString());
+        assertThat(shape(sent)).isEqualTo(shape(documented));
+        wireMock.verify(patchRequestedFor(urlPathEqualTo("/v3/releases/r1"))
+                .withHeader("Authorization", equalTo(AUTH))
+                .withHeader("Content-Type", equalTo("application/json")));
+    }
+
+    /** Each property's name and JSON type (and the type of an array's items). */
+    private static Map<String, String> shape(com.fasterxml.jackson.databind.JsonNode body) {
+        Map<String, String> shape = new java.util.TreeMap<>();
+        body.fields().forEachRemaining(field -> shape.put(field.getKey(), field.getValue().getNodeType()
+                + (field.getValue().isArray() ? " of " + field.getValue().get(0).getNodeType() : "")));
+        return shape;
+    }
+
+    @Test
     void publishesWithAPostToThePublishAction() {
         wireMock.stubFor(post(urlPathEqualTo("/v3/releases/r1/publish"))
                 .willReturn(okJson(release("r1", "2.5.1", "2025-06-03", true))));

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -69,6 +70,33 @@ class TrifactaSeedFieldsTest {
                 .body("data.importRelease.release.packageUuid", equalTo("9bae78c0-2fcb-11e9-9523-77f56ed58844"))
                 .body("data.importRelease.release.createdByUserId", equalTo(7))
                 .body("data.importRelease.release.updatedByUserId", equalTo(7));
+    }
+
+    @Test
+    void importRuleChangesAndDeletedObjectsComeAsTrifactaSentThemSinceSeed001ShowsOnlyEmptyOnes() {
+        wireMock.stubFor(post(urlPathEqualTo("/v4/deployments/1/releases")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody(GraphQLClient.resource("seeds/trifacta/create-release-201.json"))));
+
+        upload().statusCode(200).body("errors", nullValue())
+                .body("data.importRelease.importRuleChanges.objectChanges", empty())
+                .body("data.importRelease.importRuleChanges.valueChanges", empty())
+                .body("data.importRelease.deletedObjects", equalTo("{}"));
+    }
+
+    @Test
+    void aRuleChangeOfAShapeNoDocumentShowsPassesThroughAsItsJsonText() {
+        // No Trifacta document shows one change; whatever object it sends reaches the client unchanged, as JSON text.
+        wireMock.stubFor(post(urlPathEqualTo("/v4/deployments/1/releases")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"importRuleChanges\":{\"object\":[{\"tableName\":\"connections\",\"id\":3}],"
+                        + "\"value\":[\"/old/path\"]},\"flows\":[{\"id\":6,\"name\":\"2013 POS\"}],"
+                        + "\"release\":{\"id\":1,\"active\":true,\"deployment\":{\"id\":1}}}")));
+
+        upload().statusCode(200).body("errors", nullValue())
+                .body("data.importRelease.importRuleChanges.objectChanges", contains("{\"tableName\":\"connections\",\"id\":3}"))
+                .body("data.importRelease.importRuleChanges.valueChanges", contains("\"/old/path\""))
+                .body("data.importRelease.deletedObjects", nullValue());
     }
 
     @Test
