@@ -55,7 +55,7 @@ public class RunHistory {
         return Blocking.supply(() -> {
             try {
                 return adoptNow(jobGroupId, deploymentId, parameters, idempotencyKey);
-            } catch (RuntimeException concurrentInsert) {
+            } catch (RuntimeException concurrentInsert) { // the same job group, or a deployment's first count
                 return adoptNow(jobGroupId, deploymentId, parameters, idempotencyKey);
             }
         });
@@ -71,7 +71,7 @@ public class RunHistory {
 
     /**
      * Up to {@code limit} runs of each deployment after the position (newest first), and the counts: one short
-     * transaction, a bounded range read per deployment and one grouped count, however long the history.
+     * transaction, a bounded range read per deployment and one counter row each, however long the history.
      */
     public Uni<Pages> pages(List<Long> deploymentIds, int limit, Position after) {
         CacheRequest.current().ifPresent(CacheRequest::uncacheable); // runs change with no eviction to announce it
@@ -101,6 +101,7 @@ public class RunHistory {
         record.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         record.idempotencyKey = idempotencyKey;
         runs.persistAndFlush(record);
+        runs.countRun(deploymentId);
         return true;
     }
 

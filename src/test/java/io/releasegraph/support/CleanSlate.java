@@ -72,10 +72,10 @@ public class CleanSlate {
         launchDarklyRateLimit.reset();
         faults.reset();
         if (Datasources.postgresqlActive()) {
-            pgRuns.deleteAll();
+            pgRuns.deleteAllRuns();
             pgIdempotency.deleteAll();
         } else {
-            h2Runs.deleteAll();
+            h2Runs.deleteAllRuns();
             h2Idempotency.deleteAll();
         }
         webhookDeliveries.deleteAllNow();
