@@ -194,14 +194,23 @@ public class DeploymentService implements SourceReads {
 
     /**
      * The release a keyed import created when its answer was lost: the oldest release of the deployment created since
-     * the intent was sent. Its flow names are not known again (Trifacta's release does not carry them).
+     * the intent was sent. Its flow names are not known again (Trifacta's release does not carry them). Finding it
+     * evicts the deployment and its releases: the lost answer never evicted what the import changed, and the replay
+     * that answers it reads through the cache.
      */
     private Uni<Optional<ImportReleasePayload>> importedSince(long deploymentId, java.time.OffsetDateTime since) {
         java.time.OffsetDateTime from = since.minus(RunService.CLOCK_SKEW);
-        return trifacta.findDeployment(deploymentId).map(found -> found.flatMap(now -> now.allReleases().stream()
-                .filter(release -> release.createdAt() != null && !release.createdAt().isBefore(from))
-                .min(java.util.Comparator.comparing(DeploymentRelease::createdAt))
-                .map(release -> new ImportReleasePayload(false, release, null, List.of(), null, null, now, true))));
+        return trifacta.findDeployment(deploymentId).chain(found -> {
+            Optional<ImportReleasePayload> imported = found.flatMap(now -> now.allReleases().stream()
+                    .filter(release -> release.createdAt() != null && !release.createdAt().isBefore(from))
+                    .min(java.util.Comparator.comparing(DeploymentRelease::createdAt))
+                    .map(release -> new ImportReleasePayload(false, release, null, List.of(), null, null, now, true)));
+            if (imported.isEmpty()) {
+                return Uni.createFrom().item(imported);
+            }
+            List<Long> releases = found.get().allReleases().stream().map(DeploymentRelease::externalId).toList();
+            return evictAfterChange(deploymentId, releases).replaceWith(imported);
+        });
     }
 
     private static java.time.Duration max(java.time.Duration a, java.time.Duration b) {

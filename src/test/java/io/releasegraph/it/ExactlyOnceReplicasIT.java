@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,24 +31,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import io.releasegraph.support.GatewayProcess;
+import io.releasegraph.support.GraphQLClient;
 import io.releasegraph.support.Ids;
 import io.releasegraph.support.TestDatabase;
+import io.releasegraph.support.Zips;
+import io.restassured.response.ValidatableResponse;
 
 /**
- * The exactly-once failure paths of a keyed run with two replicas on one PostgreSQL database: the first attempt fails
+ * The exactly-once failure paths of a keyed run (and an import's late answer) with two replicas on one PostgreSQL database: the first attempt fails
  * on one replica, the retry with the same key goes to the other. Trifacta (WireMock) answers late, not at all, or the
  * breaker never lets the call leave. Each test uses its own deployment, so its runs and counts are its own. The
- * replicas' run timeout is 1 s, the settle 3 s, and two failures open a breaker (as in ExactlyOnceRunTest).
+ * replicas' run and import timeouts are 1 s, the settle 3 s, and two failures open a breaker (as in ExactlyOnceRunTest).
  * The kill -9 path is ExactlyOnceIT.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 // the last two leave replica A's trifacta-run breaker, then its deployment-read breaker, open (60 s): they go last
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExactlyOnceReplicasIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private WireMockServer trifacta;
     private TestDatabase database;
@@ -71,6 +79,7 @@ class ExactlyOnceReplicasIT {
                 "GATEWAY_SANDBOX_ENABLED", "true",
                 // per-operation settings are map keys with a dash, which environment variable names cannot spell
                 "JAVA_TOOL_OPTIONS", "-Dgateway.fault-tolerance.operation.trifacta-run.timeout=1s"
+                        + " -Dgateway.fault-tolerance.operation.trifacta-importRelease.timeout=1s"
                         + " -Dgateway.idempotency.settle=PT3S"
                         + " -Dgateway.fault-tolerance.circuit-breaker.request-volume-threshold=2"
                         + " -Dgateway.fault-tolerance.circuit-breaker.failure-ratio=1.0"
@@ -144,7 +153,7 @@ class ExactlyOnceReplicasIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aKeyWhoseDeploymentReadFailedOnOneReplicaRunsOnTheOther() {
         long deployment = deployment(13);
         trifacta.stubFor(get(urlPathEqualTo("/v4/deployments/" + deployment)).willReturn(serviceUnavailable()));
@@ -169,6 +178,38 @@ class ExactlyOnceReplicasIT {
 
     @Test
     @Order(3)
+    void anImportAnsweredAfterTheTimeoutOnOneReplicaIsReconciledByTheOtherToTheReleaseItCreated() {
+        long deployment = deployment(15);
+        String imports = "/v4/deployments/" + deployment + "/releases";
+        trifacta.stubFor(post(urlPathEqualTo(imports)).willReturn(aResponse().withStatus(201).withFixedDelay(2_500)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"importRuleChanges\":{\"object\":[],\"value\":[]},\"deletedObjects\":{},"
+                        + "\"flows\":[{\"id\":6,\"name\":\"Ledger Load\"}],\"release\":" + release(deployment, 152,
+                                Instant.now()) + "}")));
+        String key = UUID.randomUUID().toString();
+        byte[] flowPackage = Zips.flowPackage("Ledger Load");
+
+        upload(replicaA, deployment, key, flowPackage).statusCode(200)
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("UPSTREAM_TIMEOUT"))
+                .body("errors[0].message", not(containsStringIgnoringCase("new key")));
+        // Trifacta's deployment now holds the release the import created, after the one it had
+        stubDeployment(deployment, release(deployment, 150, Instant.parse("2025-01-02T10:00:00Z")) + ","
+                + release(deployment, 152, Instant.now()));
+
+        upload(replicaB, deployment, key, flowPackage).statusCode(200)
+                .body("errors", nullValue())
+                .body("data.importRelease.replayed", equalTo(true))
+                .body("data.importRelease.release.id", equalTo(Ids.deploymentRelease(152)));
+        upload(replicaA, deployment, key, flowPackage).statusCode(200)
+                .body("errors", nullValue())
+                .body("data.importRelease.replayed", equalTo(true))
+                .body("data.importRelease.release.id", equalTo(Ids.deploymentRelease(152)));
+        assertThat(trifacta.findAll(postRequestedFor(urlPathEqualTo(imports)))).hasSize(1);
+    }
+
+    @Test
+    @Order(4)
     void aKeyRefusedByOneReplicasOpenBreakerRunsOnceOnTheOther() {
         long deployment = deployment(14);
         trifacta.stubFor(post(urlPathEqualTo(run(deployment))).willReturn(serviceUnavailable()));
@@ -194,13 +235,21 @@ class ExactlyOnceReplicasIT {
 
     /** Stubs deployment {@code id} with one active release, and returns the id. */
     private long deployment(long id) {
-        String release = "{\"id\":" + (id * 10) + ",\"notes\":\"Ledger Load\",\"packageUuid\":\"0f6c\",\"active\":true,"
-                + "\"createdAt\":\"2025-01-01T10:00:00.000Z\",\"updatedAt\":\"2025-01-02T10:00:00.000Z\","
-                + "\"deployment\":{\"id\":" + id + "}}";
+        stubDeployment(id, release(id, id * 10, Instant.parse("2025-01-02T10:00:00Z")));
+        return id;
+    }
+
+    private void stubDeployment(long id, String releases) {
         trifacta.stubFor(get(urlPathEqualTo("/v4/deployments/" + id)).willReturn(okJson("{\"id\":" + id
                 + ",\"name\":\"Finance " + id + "\",\"createdAt\":\"2025-01-01T10:00:00.000Z\","
-                + "\"updatedAt\":\"2025-02-01T10:00:00.000Z\",\"numReleases\":1,\"releases\":{\"data\":[" + release + "]}}")));
-        return id;
+                + "\"updatedAt\":\"2025-02-01T10:00:00.000Z\",\"numReleases\":1,\"releases\":{\"data\":[" + releases
+                + "]}}")));
+    }
+
+    private static String release(long deployment, long id, Instant createdAt) {
+        return "{\"id\":" + id + ",\"notes\":\"Ledger Load\",\"packageUuid\":\"0f6c-" + id + "\",\"active\":true,"
+                + "\"createdAt\":\"" + createdAt + "\",\"updatedAt\":\"" + createdAt + "\","
+                + "\"deployment\":{\"id\":" + deployment + "}}";
     }
 
     /** Trifacta's answer to a run that started job group {@code jobGroup}; the job group reads as in progress. */
@@ -225,6 +274,23 @@ class ExactlyOnceReplicasIT {
                     .body("errors", nullValue())
                     .body("data.deployment.runs.totalCount", equalTo(1))
                     .body("data.deployment.runs.edges[0].node.id", equalTo(Ids.jobGroup(jobGroup)));
+        }
+    }
+
+    private static ValidatableResponse upload(GatewayProcess replica, long deployment, String key, byte[] bytes) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("deploymentId", Ids.deployment(deployment));
+        variables.put("package", null);
+        variables.put("idempotencyKey", key);
+        try {
+            return given().baseUri(replica.url()).header("Authorization", "Bearer " + replica.operatorToken())
+                    .multiPart("operations", JSON.writeValueAsString(
+                            Map.of("query", GraphQLClient.document("importReleaseKeyed"), "variables", variables)))
+                    .multiPart("map", "{\"0\":[\"variables.package\"]}")
+                    .multiPart("0", "package.zip", bytes, "application/zip")
+                    .when().post("/graphql").then();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
