@@ -22,9 +22,15 @@ public final class CredentialRedaction implements Filter {
     public static final String NAME = "credential-redaction";
     static final String REDACTED = "[redacted]";
 
-    /** What a credential looks like: a header value, a scheme's value (repeated schemes included), or a JWT. */
+    /**
+     * What a credential looks like: an {@code Authorization} value (quoted: to its closing quote; unquoted: to the end
+     * of the line, since schemes such as Digest carry commas and quotes of their own), a scheme's value (repeated
+     * schemes included), or a JWT.
+     */
     private static final Pattern CREDENTIAL = Pattern.compile(
-            "(?i)(authorization\"?'?\\s*[:=]\\s*\"?'?)[^\"'\\r\\n,;}\\]]+"
+            "(?i)(authorization[\"']?\\s*[:=]\\s*\")(?:[^\"\\\\\\r\\n]|\\\\.)*"
+                    + "|(authorization[\"']?\\s*[:=]\\s*')[^'\\r\\n]*"
+                    + "|(authorization[\"']?\\s*[:=]\\s*)[^\\s\"'][^\\r\\n]*"
                     + "|\\b((?:bearer|basic|token)(?:\\s+(?:bearer|basic|token)\\b)*\\s+)[A-Za-z0-9._~+/=-]{8,}"
                     + "|eyJ[A-Za-z0-9_-]{4,}(?:\\.[A-Za-z0-9_-]*)*");
     /** Cheap test before the full pattern: most records hold none of these. */
@@ -68,7 +74,10 @@ public final class CredentialRedaction implements Filter {
         }
         StringBuilder out = new StringBuilder(text.length());
         do {
-            String kept = matcher.group(1) != null ? matcher.group(1) : matcher.group(2) != null ? matcher.group(2) : "";
+            String kept = "";
+            for (int group = 1; group <= 4 && kept.isEmpty(); group++) {
+                kept = matcher.group(group) == null ? "" : matcher.group(group);
+            }
             matcher.appendReplacement(out, Matcher.quoteReplacement(kept + REDACTED));
         } while (matcher.find());
         matcher.appendTail(out);
