@@ -5,7 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -62,13 +64,16 @@ class MetricsTest {
                 .statusCode(200);
         GraphQLClient.post("jobGroup", Map.of("id", "not-an-id")).statusCode(200);
 
-        PrometheusScrape after = PrometheusScrape.now();
         String partial = "releasegraph_graphql_operations_seconds_count{operation=\"Partial\",outcome=\"partial\",type=\"query\"}";
         String upstreamErrors = "releasegraph_graphql_errors_total{code=\"UPSTREAM_ERROR\",upstream=\"trifacta\"}";
         String validationErrors = "releasegraph_graphql_errors_total{code=\"VALIDATION\",upstream=\"none\"}";
-        assertThat(after.value(partial) - before.value(partial)).isEqualTo(1);
-        assertThat(after.value(upstreamErrors) - before.value(upstreamErrors)).isEqualTo(1);
-        assertThat(after.value(validationErrors) - before.value(validationErrors)).isEqualTo(1);
+        // an operation is timed when its answer has been written, which may be just after the client has read it
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            PrometheusScrape after = PrometheusScrape.now();
+            assertThat(after.value(partial) - before.value(partial)).isEqualTo(1);
+            assertThat(after.value(upstreamErrors) - before.value(upstreamErrors)).isEqualTo(1);
+            assertThat(after.value(validationErrors) - before.value(validationErrors)).isEqualTo(1);
+        });
     }
 
     @Test
