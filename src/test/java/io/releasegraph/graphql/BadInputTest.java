@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,12 +17,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.releasegraph.domain.GlobalId;
+import io.releasegraph.domain.ReleaseSource;
 import io.releasegraph.support.CryptlexWireMock;
 import io.releasegraph.support.GraphQLClient;
 import io.releasegraph.support.Ids;
@@ -29,6 +34,7 @@ import io.releasegraph.support.InjectWireMock;
 import io.releasegraph.support.LaunchDarklyWireMock;
 import io.releasegraph.support.TrifactaWireMock;
 import io.releasegraph.support.Zips;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * The bad-input suite: every kind of bad request gets a typed error (a GraphQL error with {@code extensions.code},
@@ -143,6 +149,43 @@ class BadInputTest {
                     .body("errors[0].extensions.code", equalTo("VALIDATION"))
                     .body("errors[0].extensions.field", equalTo("id"));
         }
+    }
+
+    /** Issue 15, break 4: a dot segment in an ID became a path segment upstream; each source refuses it unsent. */
+    @Test
+    void refusesIdsWhoseKeyIsADotSegmentInEverySource() {
+        for (String id : List.of(Ids.productRelease("."), Ids.productRelease(".."), Ids.releaseFile(".."),
+                GlobalId.encode(ReleaseSource.TRIFACTA, "Deployment", "."),
+                GlobalId.encode(ReleaseSource.LAUNCHDARKLY, "FlagRelease", "default/.."))) {
+            GraphQLClient.post("limits/oneNode", Map.of("id", id)).statusCode(200)
+                    .body("data.node", nullValue())
+                    .body("errors[0].extensions.code", equalTo("VALIDATION"))
+                    .body("errors[0].extensions.field", equalTo("id"));
+        }
+    }
+
+    /** Issue 15, break 5: operation names become metric tags, so their length is capped (100). */
+    @Test
+    void refusesAnOperationNameOverAHundredCharacters() {
+        refused("limits/longOperationName", Map.of(), 200, "operationName");
+    }
+
+    /** Issue 15, break 8: hundreds of parts left their files behind; more than max-parts (10) is refused. */
+    @Test
+    void refusesMoreUploadPartsThanTheLimit() throws JsonProcessingException {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("deploymentId", Ids.deployment(1));
+        variables.put("package", null);
+        variables.put("dryRun", true);
+        RequestSpecification request = given().multiPart("operations", new ObjectMapper().writeValueAsString(
+                Map.of("query", GraphQLClient.document("importRelease"), "variables", variables)))
+                .multiPart("map", "{\"0\":[\"variables.package\"]}");
+        for (int part = 0; part < 11; part++) {
+            request = request.multiPart(String.valueOf(part), part + ".zip", new byte[] { 'P' }, "application/zip");
+        }
+        request.when().post("/graphql").then().statusCode(413)
+                .body("errors[0].extensions.code", equalTo("VALIDATION"))
+                .body("errors[0].extensions.limit", equalTo("parts"));
     }
 
     @Test

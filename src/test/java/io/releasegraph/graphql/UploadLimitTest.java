@@ -9,6 +9,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,10 +34,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.releasegraph.support.GraphQLClient;
 import io.releasegraph.support.Ids;
+import io.releasegraph.support.TestTokens;
 import io.releasegraph.support.Zips;
 
 /**
@@ -67,9 +72,7 @@ class UploadLimitTest {
     @AfterEach
     void noUploadedFileIsLeft() {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            Set<Path> left = new HashSet<>(uploadedFiles());
-            left.removeAll(before);
-            assertThat(left).isEmpty();
+            assertThat(difference(uploadedFiles(), before)).isEmpty();
         });
     }
 
@@ -173,6 +176,47 @@ class UploadLimitTest {
                 .body("data.importRelease.release.name", equalTo("Kept"));
     }
 
+    @Test
+    void deletesTheFileOfAnUploadThatIsNotAZip() {
+        ImportReleaseTest.upload(Ids.deployment(1), false, "package.zip", "just text".getBytes(StandardCharsets.UTF_8))
+                .statusCode(200)
+                .body("errors[0].extensions.code", equalTo("VALIDATION"));
+    }
+
+    @Test
+    void deletesTheFileOfAnAnonymousUpload() throws JsonProcessingException {
+        withFiles(1).headers(TestTokens.ANONYMOUS).when().post("/graphql").then().statusCode(401);
+    }
+
+    @Test
+    void deletesTheFileOfAViewersUpload() throws JsonProcessingException {
+        withFiles(1).header("Authorization", "Bearer " + TestTokens.viewer()).when().post("/graphql").then()
+                .statusCode(200)
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+    }
+
+    /** The client hangs up with its file part half sent: the part was on disk, and goes when the request ends. */
+    @Test
+    void deletesThePartOfAClientThatHangsUpMidBody() throws Exception {
+        String boundary = "releasegraph-hangup";
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"operations\"\r\n\r\n" + operations()
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"map\"\r\n\r\n"
+                + "{\"0\":[\"variables.package\"]}\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"0\"; "
+                + "filename=\"package.zip\"\r\nContent-Type: application/zip\r\n\r\n";
+        byte[] body = head.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestTokens.operator()
+                    + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
+                    + "\r\nContent-Length: " + (body.length + 900) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(body);
+            out.write(new byte[300]); // 300 of the part's bytes; 600 more were announced
+            out.flush();
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                    .until(() -> !difference(uploadedFiles(), before).isEmpty());
+        } // hung up: noUploadedFileIsLeft checks that the part went
+    }
+
     /** A dry-run import whose {@code map} places part 0; parts 1 and up are extra files. */
     private static RequestSpecification withFiles(int files) throws JsonProcessingException {
         RequestSpecification request = given().multiPart("operations", operations())
@@ -190,6 +234,12 @@ class UploadLimitTest {
         variables.put("package", null);
         variables.put("dryRun", true);
         return JSON.writeValueAsString(Map.of("query", GraphQLClient.document("importRelease"), "variables", variables));
+    }
+
+    private static Set<Path> difference(Set<Path> now, Set<Path> then) {
+        Set<Path> left = new HashSet<>(now);
+        left.removeAll(then);
+        return left;
     }
 
     private static Set<Path> uploadedFiles() throws IOException {

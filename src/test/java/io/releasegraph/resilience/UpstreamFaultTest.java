@@ -219,12 +219,18 @@ class UpstreamFaultTest {
         server(upstream).verify(reached, upstream.readRequests());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("upstreams")
-    void notFoundNeverOpensTheBreaker(FaultyUpstream upstream) {
+    /** The caller's mistakes (4xx other than 401, 403 and 429, which are the gateway's or the upstream's) are not faults. */
+    static Stream<Arguments> callerErrors() {
+        return upstreams().flatMap(upstream -> Stream.of(400, 404, 405, 409, 422)
+                .map(status -> Arguments.of(upstream, status)));
+    }
+
+    @ParameterizedTest(name = "{0} answers {1}")
+    @MethodSource("callerErrors")
+    void aCallersClientErrorNeverOpensTheBreakerAndIsNotRetried(FaultyUpstream upstream, int status) {
         stubWorkingRead(upstream);
         stubRead(upstream,
-                aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody("{}"));
+                aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("{}"));
         for (int i = 0; i < 2 * FaultProfile.BREAKER_VOLUME; i++) {
             post(upstream.readDocument(), upstream.readVariables());
         }

@@ -52,7 +52,7 @@ class WebSocketGuardTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    /** Caps small enough to reach, a short init timeout, and BadInputTest's document limits (same documents). */
+    /** Caps small enough to reach, a short init timeout, and BadInputTest's document and size limits (same documents). */
     public static class SmallCaps implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -61,7 +61,9 @@ class WebSocketGuardTest {
                     "gateway.graphql.websocket.connection-init-timeout", "PT1S",
                     "gateway.graphql.max-depth", "5",
                     "gateway.graphql.max-complexity", "20",
-                    "gateway.graphql.max-aliases", "3");
+                    "gateway.graphql.max-aliases", "3",
+                    "gateway.graphql.max-tokens", "100",
+                    "gateway.graphql.max-request-bytes", "4096");
         }
     }
 
@@ -110,7 +112,8 @@ class WebSocketGuardTest {
 
     /** Each limit is refused at {@code subscribe}, before anything runs: the same documents the HTTP tests send. */
     @ParameterizedTest
-    @CsvSource({ "limits/aliases, aliases", "limits/deep, depth", "limits/complexity, complexity" })
+    @CsvSource({ "limits/aliases, aliases", "limits/deep, depth", "limits/complexity, complexity",
+            "limits/tokens, tokens" })
     void theHttpLimitsApplyAtSubscribe(String document, String limit) throws Exception {
         Client client = acked(TestTokens.viewer());
         client.send(Map.of("id", "op-1", "type", "subscribe",
@@ -120,6 +123,16 @@ class WebSocketGuardTest {
         assertThat(refusal.path("id").asText()).isEqualTo("op-1");
         assertThat(refusal.path("payload").path(0).path("extensions").path("code").asText()).isEqualTo("VALIDATION");
         assertThat(refusal.path("payload").path(0).path("extensions").path("limit").asText()).isEqualTo(limit);
+    }
+
+    /** graphql-transport-ws names no close code for size; 1009 is WebSocket's own "message too big" (RFC 6455). */
+    @Test
+    void aMessageLargerThanTheRequestLimitClosesWith1009() throws Exception {
+        Client client = acked(TestTokens.viewer());
+        String padded = GraphQLClient.document("releaseEvents") + " ".repeat(4096);
+        client.send(Map.of("id", "big", "type", "subscribe", "payload", Map.of("query", padded, "variables", Map.of())));
+        assertThat(client.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
+        assertThat(client.messages.stream().map(m -> m.path("type").asText())).doesNotContain("next");
     }
 
     @Test

@@ -111,7 +111,7 @@ public class MultipartGraphQLHandler {
     }
 
     /** Request directories left by a process that was killed mid-request (at start, before any request). */
-    private void deleteLeftovers() {
+    void deleteLeftovers() {
         if (!Files.isDirectory(directory)) {
             return;
         }
