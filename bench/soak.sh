@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Releasegraph soak (issue 15 item 8): bench/soak.sh. Not part of CI.
 #
-# One gateway on the built-in sandboxes and an embedded H2 store, as the README's first command starts it (plus a
+# One gateway on the built-in sandboxes and an embedded H2 store (SOAK_STORE=postgresql: a PostgreSQL database made
+# and dropped here, as production runs), as the README's first command starts it (plus a
 # caller key), under mixed traffic for SOAK_MINUTES (10) with SOAK_CONNECTIONS (16): a runDeployment mutation (each
 # with its own idempotency key, so the runs history grows all the time), the runs of ten deployments (the query
 # whose cost grew with history), the releases of every source and the flat deployment list. wrk runs in one-minute
@@ -19,14 +20,20 @@ THREADS=${SOAK_THREADS:-2}
 ROUND_SECONDS=${SOAK_ROUND_SECONDS:-60}
 JVM_OPTS=${SOAK_JVM_OPTS:--Xmx128m -Xmn80m -XX:+UseSerialGC}  # the README's production settings
 BUILD=${SOAK_BUILD:-1}                # 0 reuses target/quarkus-app
+STORE=${SOAK_STORE:-h2}               # h2 (a file in the work directory) or postgresql (a database made and dropped here)
+PG_HOST=${RG_PG_HOST:-127.0.0.1:5432}
+PG_USER=${RG_PG_USER:-postgres}
 NOTE=${SOAK_NOTE:-}
 RESULT=${SOAK_RESULT:-$BENCH/results/$(date -u +%F)-soak.md}
 JAVA_BIN=${SOAK_JAVA_HOME:+$SOAK_JAVA_HOME/bin/}java
 
 WORK=$(mktemp -d /tmp/releasegraph-soak.XXXXXX)
 GW_PID=
+PG_DB=
+psql_admin() { psql -h "${PG_HOST%%:*}" -p "${PG_HOST##*:}" -U "$PG_USER" -d postgres -v ON_ERROR_STOP=1 -qc "$1"; }
 cleanup() {
     [[ -z $GW_PID ]] || { kill "$GW_PID" 2>/dev/null || true; wait "$GW_PID" 2>/dev/null || true; }
+    [[ -z $PG_DB ]] || psql_admin "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" || true
     if [[ ${SOAK_KEEP:-0} == 1 ]]; then echo "work files kept in $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
@@ -50,12 +57,22 @@ openssl pkey -in "$WORK/caller-key.pem" -pubout -out "$WORK/caller-public.pem"
 CALLER_TOKEN=$(node "$BENCH/upstream/caller-token.js" "$WORK/caller-key.pem" releasegraph-soak operator)
 export CALLER_TOKEN
 
+STORE_ENV=("QUARKUS_DATASOURCE_JDBC_URL=jdbc:h2:file:$WORK/store;DB_CLOSE_ON_EXIT=FALSE")
+if [[ $STORE == postgresql ]]; then
+    PG_DB="rg_soak_$(date +%s)_$RANDOM"
+    psql_admin "CREATE DATABASE $PG_DB"
+    STORE_ENV=(GATEWAY_STORE=postgresql "QUARKUS_DATASOURCE_PG_JDBC_URL=jdbc:postgresql://$PG_HOST/$PG_DB"
+        "QUARKUS_DATASOURCE_PG_USERNAME=$PG_USER" "QUARKUS_DATASOURCE_PG_PASSWORD=${RG_PG_PASSWORD:-}")
+elif [[ $STORE != h2 ]]; then
+    die "SOAK_STORE is h2 or postgresql, not $STORE"
+fi
+
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 URL=http://127.0.0.1:$PORT/graphql
 # shellcheck disable=SC2086  # JVM_OPTS is a list of options
 env MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/caller-public.pem" MP_JWT_VERIFY_ISSUER=releasegraph-soak \
     MALLOC_ARENA_MAX=2 QUARKUS_HTTP_HOST=127.0.0.1 "QUARKUS_HTTP_PORT=$PORT" \
-    "QUARKUS_DATASOURCE_JDBC_URL=jdbc:h2:file:$WORK/store;DB_CLOSE_ON_EXIT=FALSE" \
+    "${STORE_ENV[@]}" \
     "$JAVA_BIN" $JVM_OPTS -jar "$JAR" >"$WORK/gateway.log" 2>&1 &
 GW_PID=$!
 
@@ -127,7 +144,7 @@ mkdir -p "$(dirname "$RESULT")"
     echo "Commit $(git -C "$ROOT" rev-parse --short HEAD); $(nproc) cores; $("$JAVA_BIN" -version 2>&1 | head -1);" \
         "JVM options \`$JVM_OPTS\`; $CONNECTIONS connections, $THREADS wrk threads, rounds of ${ROUND_SECONDS}s."
     echo "Traffic: runDeployment (new idempotency key each) 2/8, deployments' runs 3/8, releases 2/8, flat list 1/8;"
-    echo "sandbox upstreams, embedded H2 store. Runs recorded for deployment 1 at the end: $runs."
+    echo "sandbox upstreams, store: $STORE. Runs recorded for deployment 1 at the end: $runs."
     [[ -z $NOTE ]] || echo "Note: $NOTE"
     echo
     echo "| minute | req/s | p99 ms | errors | RSS MB |"
