@@ -200,17 +200,15 @@ public class DeploymentService implements SourceReads {
      */
     private Uni<Optional<ImportReleasePayload>> importedSince(long deploymentId, java.time.OffsetDateTime since) {
         java.time.OffsetDateTime from = since.minus(RunService.CLOCK_SKEW);
-        return trifacta.findDeployment(deploymentId).chain(found -> {
-            Optional<ImportReleasePayload> imported = found.flatMap(now -> now.allReleases().stream()
-                    .filter(release -> release.createdAt() != null && !release.createdAt().isBefore(from))
-                    .min(java.util.Comparator.comparing(DeploymentRelease::createdAt))
-                    .map(release -> new ImportReleasePayload(false, release, null, List.of(), null, null, now, true)));
-            if (imported.isEmpty()) {
-                return Uni.createFrom().item(imported);
-            }
-            List<Long> releases = found.get().allReleases().stream().map(DeploymentRelease::externalId).toList();
-            return evictAfterChange(deploymentId, releases).replaceWith(imported);
-        });
+        return trifacta.findDeployment(deploymentId).chain(found -> found
+                .flatMap(now -> now.allReleases().stream()
+                        .filter(release -> release.createdAt() != null && !release.createdAt().isBefore(from))
+                        .min(java.util.Comparator.comparing(DeploymentRelease::createdAt))
+                        .map(release -> evictAfterChange(deploymentId,
+                                now.allReleases().stream().map(DeploymentRelease::externalId).toList())
+                                .replaceWith(Optional.of(new ImportReleasePayload(false, release, null, List.of(),
+                                        null, null, now, true)))))
+                .orElseGet(() -> Uni.createFrom().item(Optional.<ImportReleasePayload>empty())));
     }
 
     private static java.time.Duration max(java.time.Duration a, java.time.Duration b) {

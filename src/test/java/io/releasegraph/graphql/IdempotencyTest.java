@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,8 +19,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.WithTestResource;
@@ -32,13 +29,13 @@ import io.releasegraph.support.InjectWireMock;
 import io.releasegraph.support.TrifactaWireMock;
 import io.releasegraph.support.Zips;
 import io.restassured.response.ValidatableResponse;
+import io.releasegraph.support.PackageUpload;
 
 /** A repeat with the same idempotency key answers the first result, and Trifacta sees the side effect once. */
 @QuarkusTest
 @WithTestResource(TrifactaWireMock.class)
 class IdempotencyTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RELEASE_71 = "{\"id\":71,\"notes\":\"Ledger Load\",\"packageUuid\":\"0f6c-71\",\"active\":true,"
             + "\"createdAt\":\"2025-01-01T10:00:00.000Z\",\"updatedAt\":\"2025-01-02T10:00:00.000Z\",\"deployment\":{\"id\":7}}";
 
@@ -105,16 +102,8 @@ class IdempotencyTest {
     private static ValidatableResponse upload(String key, byte[] bytes) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("deploymentId", Ids.deployment(7));
-        variables.put("package", null);
         variables.put("idempotencyKey", key);
-        try {
-            return given().multiPart("operations", JSON.writeValueAsString(
-                    Map.of("query", GraphQLClient.document("importReleaseKeyed"), "variables", variables)))
-                    .multiPart("map", "{\"0\":[\"variables.package\"]}")
-                    .multiPart("0", "package.zip", bytes, "application/zip")
-                    .when().post("/graphql").then();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return PackageUpload.of("importReleaseKeyed", variables, "package.zip", bytes).when().post("/graphql").then();
     }
+
 }

@@ -19,6 +19,7 @@ import io.restassured.response.ValidatableResponse;
 import io.releasegraph.support.GraphQLClient;
 import io.releasegraph.support.Ids;
 import io.releasegraph.support.Zips;
+import io.releasegraph.support.PackageUpload;
 
 /** importRelease through the GraphQL multipart request spec, as Apollo's upload link or curl sends it. */
 @QuarkusTest
@@ -125,15 +126,10 @@ class ImportReleaseTest {
 
     static ValidatableResponse upload(String document, String deploymentId, boolean dryRun, String fileName,
             byte[] bytes) {
-        try {
-            return given().multiPart("operations", operations(document, deploymentId, dryRun))
-                    .multiPart("map", "{\"0\":[\"variables.package\"]}")
-                    .multiPart("0", fileName, bytes, "application/zip")
-                    .when().post("/graphql")
-                    .then();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("deploymentId", deploymentId);
+        variables.put("dryRun", dryRun);
+        return PackageUpload.of(document, variables, fileName, bytes).when().post("/graphql").then();
     }
 
     private static String operations(String deploymentId, boolean dryRun) throws JsonProcessingException {

@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,17 +30,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import io.releasegraph.support.GatewayProcess;
-import io.releasegraph.support.GraphQLClient;
 import io.releasegraph.support.Ids;
 import io.releasegraph.support.TestDatabase;
 import io.releasegraph.support.Zips;
 import io.restassured.response.ValidatableResponse;
+import io.releasegraph.support.PackageUpload;
 
 /**
  * The exactly-once failure paths of a keyed run (and an import's late answer) with two replicas on one PostgreSQL database: the first attempt fails
@@ -55,7 +52,6 @@ import io.restassured.response.ValidatableResponse;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExactlyOnceReplicasIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private WireMockServer trifacta;
     private TestDatabase database;
@@ -280,19 +276,12 @@ class ExactlyOnceReplicasIT {
     private static ValidatableResponse upload(GatewayProcess replica, long deployment, String key, byte[] bytes) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("deploymentId", Ids.deployment(deployment));
-        variables.put("package", null);
         variables.put("idempotencyKey", key);
-        try {
-            return given().baseUri(replica.url()).header("Authorization", "Bearer " + replica.operatorToken())
-                    .multiPart("operations", JSON.writeValueAsString(
-                            Map.of("query", GraphQLClient.document("importReleaseKeyed"), "variables", variables)))
-                    .multiPart("map", "{\"0\":[\"variables.package\"]}")
-                    .multiPart("0", "package.zip", bytes, "application/zip")
-                    .when().post("/graphql").then();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return PackageUpload.of("importReleaseKeyed", variables, "package.zip", bytes).baseUri(replica.url())
+                .header("Authorization", "Bearer " + replica.operatorToken())
+                .when().post("/graphql").then();
     }
+
 
     private static String run(long deployment) {
         return "/v4/deployments/" + deployment + "/run";

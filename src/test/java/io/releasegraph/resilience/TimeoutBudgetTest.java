@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -20,7 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.WithTestResource;
@@ -35,6 +33,7 @@ import io.releasegraph.support.TrifactaWireMock;
 import io.releasegraph.support.Zips;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.releasegraph.support.PackageUpload;
 
 /**
  * Timeouts per operation and per request, with the shipped transport settings (REST client read timeouts as in
@@ -64,7 +63,6 @@ class TimeoutBudgetTest {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @InjectWireMock("trifacta")
     WireMockServer trifacta;
@@ -95,14 +93,10 @@ class TimeoutBudgetTest {
 
         Map<String, Object> variables = new HashMap<>();
         variables.put("deploymentId", Ids.deployment(1));
-        variables.put("package", null);
         variables.put("dryRun", false);
         long started = System.nanoTime();
-        ExtractableResponse<Response> answer = given()
-                .multiPart("operations", JSON.writeValueAsString(
-                        Map.of("query", GraphQLClient.document("importRelease"), "variables", variables)))
-                .multiPart("map", "{\"0\":[\"variables.package\"]}")
-                .multiPart("0", "package.zip", Zips.flowPackage("Slow Flow"), "application/zip")
+        ExtractableResponse<Response> answer = PackageUpload.of("importRelease", variables, "package.zip",
+                        Zips.flowPackage("Slow Flow"))
                 .when().post("/graphql")
                 .then().statusCode(200).extract();
         Duration took = Duration.ofNanos(System.nanoTime() - started);

@@ -5,13 +5,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -19,7 +17,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.WithTestResource;
@@ -31,6 +28,7 @@ import io.releasegraph.support.InjectWireMock;
 import io.releasegraph.support.TrifactaWireMock;
 import io.releasegraph.support.Zips;
 import io.restassured.response.ValidatableResponse;
+import io.releasegraph.support.PackageUpload;
 
 /** Seed 001's import answer (mended only where the page splits it, see the fixture's README) reaches the GraphQL answer. */
 @QuarkusTest
@@ -140,19 +138,7 @@ class TrifactaSeedFieldsTest {
     }
 
     private static ValidatableResponse upload() {
-        try {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put("deploymentId", Ids.deployment(1));
-            variables.put("package", null);
-            String operations = new ObjectMapper().writeValueAsString(
-                    Map.of("query", GraphQLClient.document("importReleaseSeedFields"), "variables", variables));
-            return given().multiPart("operations", operations)
-                    .multiPart("map", "{\"0\":[\"variables.package\"]}")
-                    .multiPart("0", "response.zip", Zips.flowPackage("2013 POS"), "application/zip")
-                    .when().post("/graphql")
-                    .then();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return PackageUpload.of("importReleaseSeedFields", Map.of("deploymentId", Ids.deployment(1)), "response.zip",
+                Zips.flowPackage("2013 POS")).when().post("/graphql").then();
     }
 }
