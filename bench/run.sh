@@ -27,6 +27,8 @@ DELAY_MS=${BENCH_DELAY_MS:-20}        # every upstream answer in the latency rou
 LATENCY_SCENARIOS=${BENCH_LATENCY_SCENARIOS:-flat nested releases}
 PAGE_SIZE=${BENCH_TRIFACTA_PAGE_SIZE:-200}  # gateway.trifacta.page-size; 200 is the gateway's default
 BUILD=${BENCH_BUILD:-1}               # 0 reuses target/quarkus-app
+ROUNDS_OF=${BENCH_ROUNDS_OF:-}          # e.g. "nested": only typename and flat, then this scenario BENCH_ROUNDS times, strict
+ROUNDS=${BENCH_ROUNDS:-5}              #   on one gateway (comparing two builds: warm-up and round-to-round noise)
 PROFILE=${BENCH_PROFILE:-}            # scenarios to profile with JFR after measuring them, e.g. "flat-strict latency-nested"
 NOTE=${BENCH_NOTE:-}                  # a line for the report, e.g. "machine busy with other builds"
 RESULT=${BENCH_RESULT:-$BENCH/results/$(date -u +%F).md}
@@ -465,6 +467,22 @@ report() {
     cat "$RESULT"
 }
 
+# rounds <scenario>: a strict gateway on nginx measures typename and flat once, then the scenario $ROUNDS times in a
+# row; prints scenario, req/s and CPU-s per 1000 requests (no report file).
+rounds() {
+    local vars r
+    mapfile -t vars < <(upstream_env "http://127.0.0.1:$UP_PORT")
+    start_gateway "nginx-strict" "${vars[@]}" "$CACHE_STRICT"
+    for s in typename flat; do
+        measure "$s-strict" "$GW_URL" "$(body_file "$s")" "$GW_PID" "$WORK/upstream-access.log" strict
+    done
+    for r in $(seq "$ROUNDS"); do
+        measure "$1-strict-$r" "$GW_URL" "$(body_file "$1")" "$GW_PID" "$WORK/upstream-access.log" strict
+    done
+    stop_gateway "nginx-strict"
+    cut -f1,3,10 "$ROWS"
+}
+
 # ---- The run -----------------------------------------------------------------------------------------------------
 main() {
     install_tools
@@ -480,6 +498,10 @@ main() {
     local cache assignment s mutation vars
     mutation=$(body_file mutation '{"key": "bench-{{n}}"}')
 
+    if [[ -n $ROUNDS_OF ]]; then
+        rounds "$ROUNDS_OF"
+        return
+    fi
     measure nginx "http://127.0.0.1:$CEILING_PORT/trifacta/v4/deployments?limit=$PAGE_SIZE&offset=0&embed=releases" "" "" ""
     start_bare
     measure bare-flat "http://127.0.0.1:$BARE_PORT/" "$(body_file flat)" "$BARE_PID" "$WORK/upstream-access.log" strict
