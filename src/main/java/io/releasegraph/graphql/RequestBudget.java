@@ -53,7 +53,8 @@ public class RequestBudget {
         if (upgrade == null || !"websocket".equalsIgnoreCase(upgrade)) {
             String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
             boolean upload = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
-            RequestDeadline.start(upload ? config.upload() : config.standard());
+            RequestDeadline.start(upload ? config.upload() : config.standard())
+                    .ifPresent(deadline -> ctx.addHeadersEndHandler(answered -> deadline.end()));
         }
         ctx.next();
     }

@@ -1,15 +1,10 @@
 package io.releasegraph.provider;
 
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import io.releasegraph.error.UpstreamTimeoutException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /** The guards of one client's operations, by operation name (see {@link UpstreamGuards#of}). */
 public final class OperationGuards {
@@ -36,37 +31,12 @@ public final class OperationGuards {
             // A programming error: every guarded operation is declared when the client is built.
             throw new IllegalStateException("No guard for " + upstream + "-" + operation);
         }
-        Optional<Long> deadline = RequestDeadline.current();
-        if (deadline.isEmpty()) {
-            return guard.call(call);
-        }
-        Context context = Vertx.currentContext();
         Uni<T> guarded = guard.call(call);
-        return Uni.createFrom().deferred(() -> {
-            Duration left = Duration.ofNanos(deadline.get() - System.nanoTime());
-            if (left.isNegative() || left.isZero()) {
-                return Uni.createFrom().failure(budgetSpent().getCause());
-            }
-            return guarded.ifNoItem().after(left).failWith(this::budgetSpent)
-                    // the timer fires on Mutiny's pool: the failure goes on on the request's own context
-                    .onFailure(BudgetSpent.class).recoverWithUni(spent -> Uni.createFrom().<T> failure(spent.getCause())
-                            .emitOn(onContext(context)));
-        });
+        return RequestDeadline.current().map(deadline -> deadline.bound(guarded, this::budgetSpent)).orElse(guarded);
     }
 
-    private BudgetSpent budgetSpent() {
-        return new BudgetSpent(new UpstreamTimeoutException(displayName
-                + " did not answer within the request's time budget.", upstream, null, null));
-    }
-
-    private static Executor onContext(Context context) {
-        return context == null ? Runnable::run : command -> context.runOnContext(ignored -> command.run());
-    }
-
-    /** Marks the budget's own timeout until it is back on the request's context. */
-    private static final class BudgetSpent extends RuntimeException {
-        BudgetSpent(UpstreamTimeoutException timeout) {
-            super(timeout.getMessage(), timeout, false, false);
-        }
+    private UpstreamTimeoutException budgetSpent() {
+        return new UpstreamTimeoutException(displayName + " did not answer within the request's time budget.",
+                upstream, null, null);
     }
 }
