@@ -11,7 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Counters at {@code /q/metrics}: {@code releasegraph_cache_hits_total{level=memory|store}}, misses, revalidations (304),
- * stale serves and evictions, each by upstream and kind. Labels hold names only, never IDs (unbounded) or credentials.
+ * reads shared with the cache off, stale serves and evictions, each by upstream and kind. Labels hold names only,
+ * never IDs (unbounded) or credentials.
  */
 @ApplicationScoped
 public class CacheMetrics {
@@ -37,6 +38,11 @@ public class CacheMetrics {
 
     void miss(CacheKey key) {
         count("releasegraph.cache.misses", key);
+    }
+
+    /** With the cache off: a read that shared an identical read already in flight instead of calling the upstream. */
+    void shared(CacheKey key) {
+        count("releasegraph.cache.shared", key);
     }
 
     /** An expired copy the upstream confirmed unchanged (HTTP 304), renewed without a body. */

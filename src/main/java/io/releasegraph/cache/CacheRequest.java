@@ -1,5 +1,6 @@
 package io.releasegraph.cache;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,8 @@ public final class CacheRequest {
     }
 
     private final boolean noCache;
+    /** When the request arrived, on the injected clock; null where no moment stands for one (WebSocket operations). */
+    private final Instant begunAt;
     private final List<StaleServe> staleServes = new CopyOnWriteArrayList<>();
     private final List<Dependency> dependencies = new CopyOnWriteArrayList<>();
     /** What each entry gave this request, so every object made from one entry in one answer is the same copy. */
@@ -34,17 +37,23 @@ public final class CacheRequest {
     private volatile boolean answerWanted;
     private volatile byte[] answer;
 
-    CacheRequest(boolean noCache) {
+    CacheRequest(boolean noCache, Instant begunAt) {
         this.noCache = noCache;
+        this.begunAt = begunAt;
     }
 
-    /** {@code Cache-Control} asks for no cached copy ({@code no-cache}, or {@code no-store} / {@code max-age=0}). */
-    static CacheRequest fromHeader(String cacheControl) {
+    /**
+     * {@code Cache-Control} asks for no cached copy ({@code no-cache}, or {@code no-store} / {@code max-age=0}).
+     *
+     * @param begunAt when the request arrived, or null when no moment stands for it
+     */
+    static CacheRequest fromHeader(String cacheControl, Instant begunAt) {
         if (cacheControl == null) {
-            return new CacheRequest(false);
+            return new CacheRequest(false, begunAt);
         }
         String value = cacheControl.toLowerCase(java.util.Locale.ROOT);
-        return new CacheRequest(value.contains("no-cache") || value.contains("no-store") || value.contains("max-age=0"));
+        return new CacheRequest(value.contains("no-cache") || value.contains("no-store") || value.contains("max-age=0"),
+                begunAt);
     }
 
     static void attach(CacheRequest request) {
@@ -62,6 +71,14 @@ public final class CacheRequest {
 
     public boolean noCache() {
         return noCache;
+    }
+
+    /**
+     * When the request arrived: an upstream read started at or after it is recent enough for its answer, so the
+     * request may share it (see {@link UpstreamCache}). Empty for a WebSocket connection, which lives on.
+     */
+    Optional<Instant> begunAt() {
+        return Optional.ofNullable(begunAt);
     }
 
     /** The value this request was already given for the key, or null. */

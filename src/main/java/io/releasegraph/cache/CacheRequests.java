@@ -1,5 +1,7 @@
 package io.releasegraph.cache;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
@@ -36,10 +38,21 @@ public class CacheRequests implements EventingService {
         return null;
     }
 
-    /** Before every other handler of {@code /graphql}, including the multipart upload handler. */
+    private final Clock clock;
+
+    CacheRequests(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Before every other handler of {@code /graphql}, including the multipart upload handler. A WebSocket upgrade
+     * gets no start time: its operations come later, so the upgrade's moment cannot stand for them.
+     */
     void onGraphQLRequests(@Observes Router router) {
         router.route("/graphql*").order(Integer.MIN_VALUE).handler(routing -> {
-            CacheRequest.attach(CacheRequest.fromHeader(routing.request().getHeader(HttpHeaders.CACHE_CONTROL)));
+            String upgrade = routing.request().getHeader(HttpHeaders.UPGRADE);
+            Instant begunAt = "websocket".equalsIgnoreCase(upgrade) ? null : clock.instant();
+            CacheRequest.attach(CacheRequest.fromHeader(routing.request().getHeader(HttpHeaders.CACHE_CONTROL), begunAt));
             routing.next();
         });
     }

@@ -3,6 +3,7 @@ package io.releasegraph.cache;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -40,6 +41,7 @@ import io.releasegraph.error.UpstreamErrorException;
 import io.releasegraph.error.UpstreamRateLimitedException;
 import io.releasegraph.error.UpstreamTimeoutException;
 import io.releasegraph.error.UpstreamUnavailableException;
+import io.releasegraph.provider.RequestDeadline;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -48,7 +50,8 @@ import io.vertx.core.Vertx;
  * Read-through access to upstream data for the services, in two levels: memory (bounded, never blocks) over the
  * Panache store ({@link CacheStore}, shared by replicas and kept across restarts). Every upstream read goes through
  * {@link #get} and every write evicts what it changed with {@link #evict}, here and, on PostgreSQL, on every replica.
- * Identical reads in flight share one upstream call. When the upstream fails, the last good copy younger than
+ * Identical reads in flight share one upstream call; with the cache off, only a read started since the request
+ * began ({@link #shared}). When the upstream fails, the last good copy younger than
  * {@code gateway.cache.stale-if-error} is served, marked stale. A request with {@code Cache-Control: no-cache} skips
  * fresh copies ({@link CacheRequest}).
  */
@@ -76,6 +79,8 @@ public class UpstreamCache {
     private static final ThreadLocal<Boolean> LOADING = new ThreadLocal<>();
 
     private final Map<CacheKey, Uni<Loaded>> inFlight = new ConcurrentHashMap<>();
+    /** With the cache off: the latest read of each key still in flight, which later identical reads may share. */
+    private final Map<CacheKey, Flight> flights = new ConcurrentHashMap<>();
     private final Cache<CacheKey, CachedCopy> memory;
     /** Eviction sequence numbers: a load that started before an eviction of its key must not store its result. */
     private final AtomicLong sequence = new AtomicLong();
@@ -157,7 +162,7 @@ public class UpstreamCache {
         Optional<CacheRequest> request = CacheRequest.current();
         if (!config.enabled()) {
             request.ifPresent(CacheRequest::uncacheable);
-            return loading(() -> loader.apply(Validators.NONE)).map(Fetched::value); // stamped fresh by its mapper
+            return shared(key, loader, config.shareReads() ? request.flatMap(CacheRequest::begunAt) : Optional.empty());
         }
         Executor caller = callerContext();
         boolean noCache = request.map(CacheRequest::noCache).orElse(false);
@@ -184,6 +189,48 @@ public class UpstreamCache {
                     Optional<CachedCopy> expired = stored.or(() -> Optional.ofNullable(inMemory));
                     return load(key, type, loader, new LoadStart(snapshot.generation(), expired), request, caller);
                 });
+    }
+
+    /**
+     * An upstream read in flight with the cache off: when it started (on the injected clock) and where the eviction
+     * sequence stood then.
+     */
+    private record Flight(Instant startedAt, long sequence, Uni<Object> value) {
+    }
+
+    /**
+     * With the cache off: the read joins an identical read already in flight if that one started at or after this
+     * request began, so no answer holds data older than its request; else it starts its own, which later requests
+     * may join. A request with no start (a WebSocket operation) always reads for itself. A joiner waits within its
+     * own time budget, and a write's {@link #evict} ends the sharing of what it changed.
+     */
+    private Uni<Object> shared(CacheKey key, Function<Validators, Uni<Fetched<Object>>> loader,
+            Optional<Instant> requestBegunAt) {
+        if (requestBegunAt.isEmpty()) {
+            return loading(() -> loader.apply(Validators.NONE)).map(Fetched::value); // stamped by its mapper
+        }
+        Flight inFlight = flights.get(key);
+        if (inFlight != null && !inFlight.startedAt().isBefore(requestBegunAt.get())
+                && !evictedSince(key, inFlight.sequence())) {
+            metrics.shared(key);
+            return RequestDeadline.withinBudget(inFlight.value().emitOn(callerContext()),
+                    () -> new UpstreamTimeoutException("The upstream " + key.upstream()
+                            + " did not answer within the request's time budget.", key.upstream(), null, null));
+        }
+        AtomicReference<Flight> self = new AtomicReference<>();
+        Uni<Object> value = loading(() -> loader.apply(Validators.NONE)).map(Fetched::value)
+                // a block: only this read's entry goes, as a newer read or an eviction may have replaced it
+                .eventually(() -> {
+                    flights.remove(key, self.get());
+                })
+                .memoize().indefinitely();
+        self.set(new Flight(clock.instant(), sequence.get(), value));
+        // Started here, before anyone can join, so the call runs and answers on this request's context.
+        value.subscribe().with(ignored -> {
+        }, ignored -> {
+        });
+        flights.put(key, self.get());
+        return value;
     }
 
     /** Forgets what a write changed, here, in the store and on every other replica, so the next read is fresh. */
@@ -376,15 +423,18 @@ public class UpstreamCache {
         if (key.isEvery()) {
             memory.asMap().keySet().removeIf(key::reaches);
             inFlight.keySet().removeIf(key::reaches);
+            flights.keySet().removeIf(key::reaches);
         } else {
             memory.invalidate(key);
             inFlight.remove(key);
+            flights.remove(key);
         }
     }
 
     private void forgetAllLocally() {
         clearedAt = sequence.incrementAndGet();
         memory.invalidateAll();
+        flights.clear();
         evictionListeners.forEach(listener -> listener.accept(null));
     }
 

@@ -50,11 +50,19 @@ public interface GatewayConfig {
 
     interface Cache {
         /**
-         * Cache upstream data at all. Off ("strict"), every read goes to its upstream, with no shared in-flight
-         * reads and no stale copies: for benchmarks and debugging, not for production.
+         * Cache upstream data at all. Off ("strict"), nothing is kept and there are no stale copies: every read goes
+         * to its upstream, or shares an identical read in flight that started after its request arrived
+         * ({@link #shareReads()}). For benchmarks and debugging, not for production.
          */
         @WithDefault("true")
         boolean enabled();
+
+        /**
+         * With the cache off, let a read join an identical one in flight that started after its request arrived;
+         * {@code false} sends every read to its upstream (to measure the upstream calls themselves).
+         */
+        @WithDefault("true")
+        boolean shareReads();
 
         /**
          * How long a copy of each kind of object stays fresh ({@code gateway.cache.ttl.<kind>}, e.g.

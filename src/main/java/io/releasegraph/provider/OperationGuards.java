@@ -32,7 +32,7 @@ public final class OperationGuards {
             throw new IllegalStateException("No guard for " + upstream + "-" + operation);
         }
         Uni<T> guarded = guard.call(call);
-        return RequestDeadline.current().map(deadline -> deadline.bound(guarded, this::budgetSpent)).orElse(guarded);
+        return RequestDeadline.withinBudget(guarded, this::budgetSpent);
     }
 
     private UpstreamTimeoutException budgetSpent() {

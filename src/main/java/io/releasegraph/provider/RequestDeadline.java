@@ -57,8 +57,16 @@ public final class RequestDeadline {
     }
 
     /** The deadline of the current request, if it has one. */
-    static Optional<RequestDeadline> current() {
+    private static Optional<RequestDeadline> current() {
         return VertxContext.isOnDuplicatedContext() ? ContextLocals.get(KEY) : Optional.empty();
+    }
+
+    /**
+     * The wait, ended with {@code spent}'s exception at the current request's deadline if it has one: for waits on
+     * upstream calls that another request's guard bounds (a shared read).
+     */
+    public static <T> Uni<T> withinBudget(Uni<T> wait, Supplier<? extends Throwable> spent) {
+        return current().map(deadline -> deadline.bound(wait, spent)).orElse(wait);
     }
 
     /** The request is answered: its timer is cancelled; a call made after this is no longer bounded by it. */

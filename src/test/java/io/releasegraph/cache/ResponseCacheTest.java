@@ -146,7 +146,7 @@ class ResponseCacheTest {
 
     @Test
     void aRequestServedAStaleCopyHasNoDependencies() {
-        CacheRequest request = new CacheRequest(false);
+        CacheRequest request = new CacheRequest(false, null);
         request.dependsOn(CacheKey.of(ReleaseSource.TRIFACTA, "deployment", 45), OffsetDateTime.now().plusMinutes(1));
         assertThat(request.dependencies()).hasSize(1);
         request.servedStale(new CacheRequest.StaleServe("trifacta", "deployment", OffsetDateTime.now(), "unavailable"));
