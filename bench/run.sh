@@ -480,7 +480,7 @@ rounds() {
         measure "$1-strict-$r" "$GW_URL" "$(body_file "$1")" "$GW_PID" "$WORK/upstream-access.log" strict
     done
     stop_gateway "nginx-strict"
-    cut -f1,3,10 "$ROWS"
+    cut -f1,3,9,10 "$ROWS" # scenario, req/s, upstream calls per request under load, CPU-s per 1000 requests
 }
 
 # ---- The run -----------------------------------------------------------------------------------------------------
