@@ -30,6 +30,8 @@ BUILD=${BENCH_BUILD:-1}               # 0 reuses target/quarkus-app
 ROUNDS_OF=${BENCH_ROUNDS_OF:-}          # e.g. "nested": only typename and flat, then this scenario BENCH_ROUNDS times, strict
 ROUNDS=${BENCH_ROUNDS:-5}              #   on one gateway (comparing two builds: warm-up and round-to-round noise)
 PROFILE=${BENCH_PROFILE:-}            # scenarios to profile with JFR after measuring them, e.g. "flat-strict latency-nested"
+TAILCALL=${BENCH_TAILCALL:-1}         # 0 skips the Tailcall reference row (issue 17; bench/tailcall)
+TAILCALL_CACHE=${BENCH_TAILCALL_CACHE:-/tmp/releasegraph-tailcall}  # where bench/tailcall/install.sh keeps it
 NOTE=${BENCH_NOTE:-}                  # a line for the report, e.g. "machine busy with other builds"
 RESULT=${BENCH_RESULT:-$BENCH/results/$(date -u +%F).md}
 
@@ -332,6 +334,7 @@ measure() {
             best=$(awk -v a="$best" -v b="$secs" 'BEGIN { print (b * 1000 < a) ? b * 1000 : a }')
         done
         probe_ms=$(printf '%.1f' "$best")
+        cp "$WORK/answer.json" "$WORK/answer-$name.json" # for the Tailcall row's comparison
         sleep 0.3
         [[ -z $calls_log ]] || probe_calls=$(awk -v n=$(($(lines "$calls_log") - before)) 'BEGIN { printf "%.1f", n / 3 }')
     fi
@@ -378,6 +381,59 @@ profile() {
     log "$1: profile summary in ${summary#"$ROOT"/}"
 }
 
+# tailcall_row: Tailcall 1.6.14 (bench/tailcall: `dedupe: true` on every @http, poolMaxIdlePerHost 200) on the same
+# nginx, measured like the gateway: {__typename}, flat and nested, each answer compared with the strict gateway's.
+tailcall_row() {
+    local port status deadline t0 s pid url cold
+    "$BENCH/tailcall/install.sh" "$TAILCALL_CACHE" >/dev/null || die "Tailcall did not install (BENCH_TAILCALL=0 skips it)"
+    port=$(free_port)
+    PAGE_SIZE=$PAGE_SIZE "$BENCH/tailcall/config.sh" "http://127.0.0.1:$UP_PORT" "$port" "$WORK/tailcall.graphql"
+    t0=$(date +%s%N)
+    deadline=$((t0 + 60 * 1000000000))
+    "$TAILCALL_CACHE/bin/tailcall" start "$WORK/tailcall.graphql" >"$WORK/tailcall.log" 2>&1 &
+    pid=$!
+    PIDS+=("$pid")
+    url=http://127.0.0.1:$port/graphql
+    while :; do
+        kill -0 "$pid" 2>/dev/null || { tail -30 "$WORK/tailcall.log" >&2; die "Tailcall exited"; }
+        read -r status _ < <(post "$url" "$TYPENAME")
+        [[ $status == 200 ]] && good_answer && break
+        (($(date +%s%N) < deadline)) || die "Tailcall gave no good answer within 60 s"
+        sleep 0.02
+    done
+    cold=$((($(date +%s%N) - t0) / 1000000))
+    for s in typename flat nested; do
+        measure "tailcall-$s" "$url" "$(body_file "$s")" "$pid" "$WORK/upstream-access.log" dedupe
+    done
+    same_answers flat deployments
+    same_answers nested releases
+    printf '%s\t%s\t%s\n' tailcall "$cold" "$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")" >>"$STARTS"
+    kill "$pid"
+}
+
+# same_answers <scenario> <root field>: Tailcall's last answer against the strict gateway's, node for node on every
+# field both give. Nodes are matched by Trifacta's ID (the gateway's global ID is base64url of trifacta:<Type>:<id>),
+# and a timestamp's ".000" milliseconds are dropped (Tailcall passes Trifacta's text on; the gateway prints an
+# Instant). The IDs' form, that format and the order of the nodes (the gateway's: newest first) are all that differ.
+same_answers() {
+    local program
+    # shellcheck disable=SC2016  # a jq program
+    program='def tid: tostring | if test("^[0-9]+$") then . else (@base64d | split(":") | last) end;
+        def ts: if . == null then . else sub("\\.000Z$"; "Z") end;
+        [.data.'"$2"'.nodes[] | .id |= tid
+         | if has("createdAt") then .createdAt |= ts else . end
+         | if has("updatedAt") then .updatedAt |= ts else . end
+         | if .deployment then .deployment.id |= tid else . end]
+        | sort_by(.id | tonumber)'
+    jq -S "$program" "$WORK/answer-$1-strict.json" >"$WORK/compare-gateway-$1.json"
+    jq -S "$program" "$WORK/answer-tailcall-$1.json" >"$WORK/compare-tailcall-$1.json"
+    if ! diff -q "$WORK/compare-gateway-$1.json" "$WORK/compare-tailcall-$1.json" >/dev/null; then
+        diff "$WORK/compare-gateway-$1.json" "$WORK/compare-tailcall-$1.json" | head -20 >&2
+        die "$1: Tailcall's answer differs from the gateway's"
+    fi
+    log "$1: Tailcall's answer equals the gateway's node for node ($(jq length "$WORK/compare-tailcall-$1.json") nodes)"
+}
+
 # ---- Report ------------------------------------------------------------------------------------------------------
 # value <scenario> <column>: columns 3 rps, 4 p50, 5 p99, 6 errors, 7 requests, 8 calls/req alone, 9 calls/req
 # under load, 10 CPU-s/1000, 11 peak RSS MB, 12 single-request ms
@@ -422,10 +478,47 @@ targets() {
     done
     echo "| warm nested ≥ 50% of warm \`{__typename}\` | $(value nested-warm 3) / $typename_warm = $(awk -v a="$(value nested-warm 3)" -v b="$typename_warm" 'BEGIN { printf "%.1f%%", 100 * a / b }') | $(verdict 'a >= 0.5 * b' "$(value nested-warm 3)" "$typename_warm") |"
     echo "| flat list, strict ≥ 35% of nginx serving the same JSON | $(value flat-strict 3) / $nginx = $(awk -v a="$(value flat-strict 3)" -v b="$nginx" 'BEGIN { printf "%.1f%%", 100 * a / b }') (the bare Vert.x route: $(awk -v a="$(value bare-flat 3)" -v b="$nginx" 'BEGIN { printf "%.1f%%", 100 * a / b }')) | $(verdict 'a >= 0.35 * b' "$(value flat-strict 3)" "$nginx") |"
-    peak=$(awk -F'\t' '$11 ~ /^[0-9]+$/ && $11 > m { m = $11 } END { print m + 0 }' "$ROWS")
+    peak=$(awk -F'\t' '$1 !~ /^tailcall-/ && $11 ~ /^[0-9]+$/ && $11 > m { m = $11 } END { print m + 0 }' "$ROWS")
     echo "| peak RSS under load ≤ 300 MB (\`$JVM_OPTS\`) | $peak MB | $(verdict 'a <= 300' "$peak" 0) |"
-    cold=$(awk -F'\t' '$2 > m { m = $2 } END { print m + 0 }' "$STARTS")
+    cold=$(awk -F'\t' '$1 != "tailcall" && $2 > m { m = $2 } END { print m + 0 }' "$STARTS")
     echo "| cold start ≤ 3 s to the first good answer (slowest of $(lines "$STARTS") starts) | $cold ms | $(verdict 'a <= 3000' "$cold" 0) |"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a != "" && a != "-") printf "%.2f×", a / b; else print "-" }'; }
+
+# tailcall_targets: issue 17's targets, every gateway row as a ratio to Tailcall's in the same run.
+tailcall_targets() {
+    local s tc off on peak cold limit
+    echo "| scenario | Tailcall req/s | gateway, cache off | × Tailcall | gateway, cache on | × Tailcall |"
+    echo "|---|---:|---:|---:|---:|---:|"
+    for s in typename flat nested; do
+        tc=$(value "tailcall-$s" 3)
+        off=$(value "$s-strict" 3)
+        on=$(value "$s-warm" 3)
+        echo "| $s | $tc | $off | $(ratio "$off" "$tc") | $on | $(ratio "$on" "$tc") |"
+    done
+    echo
+    echo "| target (issue 17) | measured | verdict |"
+    echo "|---|---|---|"
+    for s in flat nested; do
+        off=$(value "$s-strict" 3)
+        tc=$(value "tailcall-$s" 3)
+        echo "| cache off, $s ≥ 1.0× Tailcall | $(ratio "$off" "$tc") | $(verdict 'a >= b' "$off" "$tc") |"
+    done
+    for s in flat nested; do
+        on=$(value "$s-warm" 3)
+        tc=$(value "tailcall-$s" 3)
+        echo "| cache on, $s ≥ 2.0× Tailcall | $(ratio "$on" "$tc") | $(verdict 'a >= 2 * b' "$on" "$tc") |"
+    done
+    on=$(value typename-warm 3)
+    tc=$(value tailcall-typename 3)
+    echo "| cache on, \`{__typename}\` ≥ 1.0× Tailcall | $(ratio "$on" "$tc") | $(verdict 'a >= b' "$on" "$tc") |"
+    peak=$(awk -F'\t' '$1 !~ /^tailcall-/ && $11 ~ /^[0-9]+$/ && $11 > m { m = $11 } END { print m + 0 }' "$ROWS")
+    echo "| gateway peak RSS under load ≤ 200 MB (\`$JVM_OPTS\`; Tailcall: $(value tailcall-nested 11) MB) | $peak MB | $(verdict 'a <= 200' "$peak" 0) |"
+    limit=3000
+    [[ -z $AOT_FLAG ]] || limit=1500
+    cold=$(awk -F'\t' '$1 != "tailcall" && $2 > m { m = $2 } END { print m + 0 }' "$STARTS")
+    echo "| gateway first answer ≤ $limit ms ($([[ -n $AOT_FLAG ]] && echo 'JDK 25 with the AOT cache' || echo 'no AOT cache'), slowest start; Tailcall: $(awk -F'\t' '$1 == "tailcall" { print $2 }' "$STARTS") ms) | $cold ms | $(verdict "a <= $limit" "$cold" 0) |"
 }
 
 report() {
@@ -453,6 +546,17 @@ report() {
         echo "## Targets (issue 7)"
         echo
         targets
+        echo
+        if [[ -n $(value tailcall-flat 3) ]]; then
+            echo
+            echo "## Against Tailcall (issue 17)"
+            echo
+            echo "Tailcall 1.6.14 (bench/tailcall: \`dedupe: true\` on every \`@http\`, \`poolMaxIdlePerHost: 200\`) on the same nginx;"
+            echo "its answers equal the strict gateway's node for node on every field both give (IDs, timestamp format and"
+            echo "order aside). With dedupe Tailcall also runs identical operations in flight once, so its rows measure that."
+            echo
+            tailcall_targets
+        fi
         echo
         echo "errors = non-200 answers, answers with \`errors\`, and socket errors. \"calls/req alone\" = upstream"
         echo "requests per GraphQL request, three requests one at a time after the warm-up; \"under load\" = upstream"
@@ -530,6 +634,7 @@ main() {
         measure "latency-$s" "$GW_URL" "$(body_file "$s")" "$GW_PID" "$WORK/delay-access.log" strict
     done
     stop_gateway latency
+    [[ $TAILCALL == 0 ]] || tailcall_row
     report
 }
 
