@@ -52,7 +52,8 @@ public class CacheRequests implements EventingService {
         router.route("/graphql*").order(Integer.MIN_VALUE).handler(routing -> {
             String upgrade = routing.request().getHeader(HttpHeaders.UPGRADE);
             Instant begunAt = "websocket".equalsIgnoreCase(upgrade) ? null : clock.instant();
-            CacheRequest.attach(CacheRequest.fromHeader(routing.request().getHeader(HttpHeaders.CACHE_CONTROL), begunAt));
+            String cacheControl = routing.request().getHeader(HttpHeaders.CACHE_CONTROL);
+            CacheRequest.attach(CacheRequest.fromHeader(cacheControl, begunAt));
             routing.next();
         });
     }
