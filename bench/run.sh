@@ -202,10 +202,23 @@ post() {
 
 good_answer() { jq -e '(.errors == null) and (.data != null)' "$WORK/answer.json" >/dev/null 2>&1; }
 
+# await_good_answer <pid> <url> <log> <what> <deadline ns>: until {__typename} answers 200 with data; dies if the
+# process exits (showing the end of its log) or the deadline passes.
+await_good_answer() {
+    local status
+    while :; do
+        kill -0 "$1" 2>/dev/null || { tail -30 "$3" >&2; die "$4 exited"; }
+        read -r status _ < <(post "$2" "$TYPENAME")
+        [[ $status == 200 ]] && good_answer && return
+        (($(date +%s%N) < $5)) || die "$4 gave no good answer within 60 s"
+        sleep 0.02
+    done
+}
+
 # start_gateway <label> <VAR=value>...: starts the jar; sets GW_PID, GW_URL and records the cold start, from launch
 # to the first 200 with data for {__typename}.
 start_gateway() {
-    local label=$1 status t0 deadline
+    local label=$1 t0 deadline
     shift
     GW_PORT=$(free_port)
     GW_URL=http://127.0.0.1:$GW_PORT/graphql
@@ -217,13 +230,7 @@ start_gateway() {
         "$JAVA_BIN" $JVM_OPTS $AOT_FLAG ${PROFILE:+-XX:FlightRecorderOptions:stackdepth=256} -jar "$JAR" >"$WORK/gateway-$label.log" 2>&1 &
     GW_PID=$!
     PIDS+=("$GW_PID")
-    while :; do
-        kill -0 "$GW_PID" 2>/dev/null || { tail -30 "$WORK/gateway-$label.log" >&2; die "gateway $label exited"; }
-        read -r status _ < <(post "$GW_URL" "$TYPENAME")
-        [[ $status == 200 ]] && good_answer && break
-        (($(date +%s%N) < deadline)) || die "gateway $label gave no good answer within 60 s"
-        sleep 0.02
-    done
+    await_good_answer "$GW_PID" "$GW_URL" "$WORK/gateway-$label.log" "gateway $label" "$deadline"
     GW_COLD_MS=$((($(date +%s%N) - t0) / 1000000))
     log "gateway $label: first good answer after ${GW_COLD_MS} ms"
 }
@@ -384,7 +391,7 @@ profile() {
 # tailcall_row: Tailcall 1.6.14 (bench/tailcall: `dedupe: true` on every @http, poolMaxIdlePerHost 200) on the same
 # nginx, measured like the gateway: {__typename}, flat and nested, each answer compared with the strict gateway's.
 tailcall_row() {
-    local port status deadline t0 s pid url cold
+    local port deadline t0 s pid url cold
     "$BENCH/tailcall/install.sh" "$TAILCALL_CACHE" >/dev/null || die "Tailcall did not install (BENCH_TAILCALL=0 skips it)"
     port=$(free_port)
     PAGE_SIZE=$PAGE_SIZE "$BENCH/tailcall/config.sh" "http://127.0.0.1:$UP_PORT" "$port" "$WORK/tailcall.graphql"
@@ -394,13 +401,7 @@ tailcall_row() {
     pid=$!
     PIDS+=("$pid")
     url=http://127.0.0.1:$port/graphql
-    while :; do
-        kill -0 "$pid" 2>/dev/null || { tail -30 "$WORK/tailcall.log" >&2; die "Tailcall exited"; }
-        read -r status _ < <(post "$url" "$TYPENAME")
-        [[ $status == 200 ]] && good_answer && break
-        (($(date +%s%N) < deadline)) || die "Tailcall gave no good answer within 60 s"
-        sleep 0.02
-    done
+    await_good_answer "$pid" "$url" "$WORK/tailcall.log" Tailcall "$deadline"
     cold=$((($(date +%s%N) - t0) / 1000000))
     for s in typename flat nested; do
         measure "tailcall-$s" "$url" "$(body_file "$s")" "$pid" "$WORK/upstream-access.log" dedupe
