@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -206,21 +207,26 @@ public class UpstreamCache {
      */
     private Uni<Object> shared(CacheKey key, Function<Validators, Uni<Fetched<Object>>> loader,
             Optional<Instant> requestBegunAt) {
-        if (requestBegunAt.isEmpty()) {
-            return loading(() -> loader.apply(Validators.NONE)).map(Fetched::value); // stamped by its mapper
+        if (requestBegunAt.isPresent()) {
+            Flight inFlight = flights.get(key);
+            if (inFlight != null && !inFlight.startedAt().isBefore(requestBegunAt.get())
+                    && !evictedSince(key, inFlight.sequence())) {
+                metrics.shared(key);
+                return RequestDeadline.withinBudget(inFlight.value().emitOn(callerContext()),
+                        () -> new UpstreamTimeoutException("The upstream " + key.upstream()
+                                + " did not answer within the request's time budget.", key.upstream(), null, null));
+            }
         }
-        Flight inFlight = flights.get(key);
-        if (inFlight != null && !inFlight.startedAt().isBefore(requestBegunAt.get())
-                && !evictedSince(key, inFlight.sequence())) {
-            metrics.shared(key);
-            return RequestDeadline.withinBudget(inFlight.value().emitOn(callerContext()),
-                    () -> new UpstreamTimeoutException("The upstream " + key.upstream()
-                            + " did not answer within the request's time budget.", key.upstream(), null, null));
+        Uni<Object> read = loading(() -> loader.apply(Validators.NONE)).map(Fetched::value); // stamped by its mapper
+        if (requestBegunAt.isEmpty()) {
+            return read;
         }
         AtomicReference<Flight> self = new AtomicReference<>();
-        Uni<Object> value = loading(() -> loader.apply(Validators.NONE)).map(Fetched::value)
+        AtomicBoolean over = new AtomicBoolean();
+        Uni<Object> value = read
                 // a block: only this read's entry goes, as a newer read or an eviction may have replaced it
                 .eventually(() -> {
+                    over.set(true);
                     flights.remove(key, self.get());
                 })
                 .memoize().indefinitely();
@@ -230,6 +236,9 @@ public class UpstreamCache {
         }, ignored -> {
         });
         flights.put(key, self.get());
+        if (over.get()) {
+            flights.remove(key, self.get()); // it ended before it was published (a breaker open fails at once)
+        }
         return value;
     }
 
